@@ -1,0 +1,107 @@
+package org.budgetnarrator.api.graphql;
+
+import graphql.ErrorClassification;
+import graphql.ErrorType;
+import graphql.ExecutionResult;
+import graphql.ExecutionResultImpl;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.DataFetcherExceptionHandler;
+import graphql.execution.DataFetcherExceptionHandlerParameters;
+import graphql.execution.DataFetcherExceptionHandlerResult;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Every error leaves with an {@code extensions.code}, mapped in this one place: the domain's exceptions
+ * to BAD_USER_INPUT and NOT_FOUND; anything unexpected to INTERNAL, logged here with its stack trace and
+ * sent without details (no class names, no SQL).
+ */
+final class ErrorHandling {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorHandling.class);
+
+    private ErrorHandling() {
+    }
+
+    static final DataFetcherExceptionHandler HANDLER = new DataFetcherExceptionHandler() {
+        @Override
+        public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(DataFetcherExceptionHandlerParameters params) {
+            Throwable e = params.getException();
+            while ((e instanceof CompletionException || e instanceof java.util.concurrent.ExecutionException) && e.getCause() != null) {
+                e = e.getCause();
+            }
+            String code;
+            String message;
+            if (e instanceof BadInputException) {
+                code = "BAD_USER_INPUT";
+                message = e.getMessage();
+            } else if (e instanceof NotFoundException) {
+                code = "NOT_FOUND";
+                message = e.getMessage();
+            } else {
+                code = "INTERNAL";
+                message = "Internal error while reading " + params.getPath() + "; it has been logged.";
+                LOG.error("GraphQL field {} failed", params.getPath(), e);
+            }
+            GraphQLError error = GraphqlErrorBuilder.newError()
+                    .message(message)
+                    .path(params.getPath())
+                    .location(params.getSourceLocation())
+                    .errorType(classification(code))
+                    .extensions(Map.of("code", code))
+                    .build();
+            return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult().error(error).build());
+        }
+    };
+
+    private static ErrorClassification classification(String code) {
+        return switch (code) {
+            case "BAD_USER_INPUT" -> ErrorType.ValidationError;
+            case "NOT_FOUND" -> ErrorType.DataFetchingException;
+            default -> ErrorType.ExecutionAborted;
+        };
+    }
+
+    /** Adds a code to the engine's own errors (syntax, validation, coercion of variables). */
+    static final class Codes extends SimplePerformantInstrumentation {
+        @Override
+        public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+                InstrumentationExecutionParameters parameters, InstrumentationState state) {
+            if (result.getErrors().isEmpty()) {
+                return CompletableFuture.completedFuture(result);
+            }
+            List<GraphQLError> errors = new ArrayList<>();
+            for (GraphQLError error : result.getErrors()) {
+                Map<String, Object> extensions = error.getExtensions() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(error.getExtensions());
+                if (!extensions.containsKey("code")) {
+                    ErrorClassification type = error.getErrorType();
+                    String code = type == ErrorType.InvalidSyntax ? "GRAPHQL_PARSE_FAILED"
+                            : type == ErrorType.ValidationError ? "GRAPHQL_VALIDATION_FAILED"
+                            : "INTERNAL";
+                    extensions.put("code", code);
+                    extensions.remove("classification");
+                    error = GraphqlErrorBuilder.newError()
+                            .message(error.getMessage())
+                            .locations(error.getLocations())
+                            .path(error.getPath())
+                            .errorType(type)
+                            .extensions(extensions)
+                            .build();
+                }
+                errors.add(error);
+            }
+            return CompletableFuture.completedFuture(ExecutionResultImpl.newExecutionResult().from(result).errors(errors).build());
+        }
+    }
+}

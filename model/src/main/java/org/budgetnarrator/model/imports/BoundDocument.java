@@ -1,0 +1,56 @@
+package org.budgetnarrator.model.imports;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A whole import file after checking: the rows of every table, and every problem found. */
+public final class BoundDocument {
+
+    private final String fileName;
+    private final Map<TableSpec, List<BoundRow>> tables = new LinkedHashMap<>();
+    private final List<ImportProblem> problems = new ArrayList<>();
+
+    public BoundDocument(String fileName) {
+        this.fileName = fileName;
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    public List<BoundRow> rows(TableSpec table) {
+        return tables.computeIfAbsent(table, t -> new ArrayList<>());
+    }
+
+    /** The one row of a single-record table (an empty row when the file had none). */
+    public BoundRow single(TableSpec table) {
+        List<BoundRow> rows = rows(table);
+        if (rows.isEmpty()) {
+            rows.add(new BoundRow(Location.file(fileName), null));
+        }
+        return rows.get(0);
+    }
+
+    public List<ImportProblem> problems() {
+        return problems;
+    }
+
+    public void problem(ImportProblem problem) {
+        problems.add(problem);
+    }
+
+    public boolean hasErrors() {
+        return problems.stream().anyMatch(ImportProblem::isError);
+    }
+
+    public String departmentCode() {
+        return single(ImportFormat.DEPARTMENT).text("code");
+    }
+
+    public Integer year() {
+        Long year = single(ImportFormat.DOCUMENT).integer("year");
+        return year == null ? null : year.intValue();
+    }
+}

@@ -1,0 +1,232 @@
+package org.budgetnarrator.model.imports;
+
+import java.util.List;
+
+import static org.budgetnarrator.model.imports.Field.choice;
+import static org.budgetnarrator.model.imports.Field.code;
+import static org.budgetnarrator.model.imports.Field.decimal;
+import static org.budgetnarrator.model.imports.Field.integer;
+import static org.budgetnarrator.model.imports.Field.money;
+import static org.budgetnarrator.model.imports.Field.text;
+
+/**
+ * The import format of one department-year, in one place: the JSON reader, the workbook reader, the
+ * blank workbook, the exporter, the JSON Schema and the store all read these definitions, so that
+ * none of them can drift from the others. docs/import-format.md describes the same format for people.
+ */
+public final class ImportFormat {
+
+    public static final String FORMAT_ID = "budget-narrator/department-year@1";
+
+    public static final Field MONEY_UNIT = choice("moneyUnit", "金额单位", "万元", "万元", "元", "元");
+
+    /** The document itself: which department-year, which stage, which unit. */
+    public static final TableSpec DOCUMENT = new TableSpec("document", "年度", "department_year", true, List.of(
+            text("format", "格式").notStored(),
+            integer("year", "年度").mandatory().column("fiscal_year"),
+            choice("stage", "阶段",
+                    "BUDGET", "部门预算",
+                    "FINAL_ACCOUNTS", "部门决算",
+                    "SELF_EVALUATION", "绩效自评").mandatory(),
+            MONEY_UNIT),
+            "本表填写年度、阶段和金额单位（默认万元）。");
+
+    public static final TableSpec DEPARTMENT = new TableSpec("department", "部门", "department", true, List.of(
+            code("code", "部门编码").mandatory(),
+            text("name", "部门名称").mandatory(),
+            choice("level", "行政级别", "PROVINCIAL", "省级", "CITY", "市级", "COUNTY", "县级").mandatory()
+                    .column("admin_level"),
+            text("region", "地区"),
+            integer("staffCount", "财政供养人员数"),
+            text("duties", "部门主要职责")),
+            "本表填写部门基本信息。");
+
+    public static final TableSpec BUDGET_UNITS = new TableSpec("budgetUnits", "预算单位", "budget_unit", false, List.of(
+            text("name", "单位名称").mandatory(),
+            choice("kind", "单位类型", "本级", "本级", "二级", "二级预算单位")),
+            "纳入部门决算编制范围的单位，每行一个。");
+
+    public static final TableSpec SUMMARY = new TableSpec("summary", "年度概况", "department_year", true, List.of(
+            money("initialBudget", "年初预算数"),
+            money("adjustedBudget", "全年预算数"),
+            money("executed", "全年执行数"),
+            money("basicExpenditure", "基本支出"),
+            money("projectExpenditure", "项目支出"),
+            money("businessExpenditure", "经营支出"),
+            money("fundFiscalAppropriation", "财政拨款"),
+            money("fundGeneralBudget", "一般公共预算"),
+            money("fundGovernmentFund", "政府性基金拨款"),
+            money("fundSpecialAccount", "纳入专户管理的非税收入拨款"),
+            money("fundOther", "其他资金"),
+            integer("subUnitCount", "下属二级单位数"),
+            money("previousTotalIncome", "上年收入总计"),
+            money("previousTotalExpenditure", "上年支出总计"),
+            money("previousFiscalIncome", "上年财政拨款收入总计"),
+            money("previousFiscalExpenditure", "上年财政拨款支出总计"),
+            money("previousGeneralBudgetExpenditure", "上年一般公共预算财政拨款支出"),
+            money("officeRunningCost", "机关运行经费"),
+            money("previousOfficeRunningCost", "上年机关运行经费"),
+            money("procurementTotal", "政府采购支出总额"),
+            money("procurementGoods", "政府采购货物支出"),
+            money("procurementWorks", "政府采购工程支出"),
+            money("procurementServices", "政府采购服务支出"),
+            money("procurementSme", "授予中小企业合同金额"),
+            money("procurementMicro", "授予小微企业合同金额"),
+            integer("equipmentOver1m", "单位价值100万元以上设备").column("equipment_over_1m"),
+            decimal("budgetExecutionWeight", "预算执行率分值"),
+            decimal("budgetExecutionScore", "预算执行率得分"),
+            decimal("totalScore", "自评总分"),
+            text("overallGoal", "年度总体目标"),
+            text("overallOutcome", "实际完成情况"),
+            text("deviationAnalysis", "偏差大或目标未完成原因分析"),
+            text("improvementPlan", "改进措施及结果应用方案")),
+            "不在各表中的年度数字与文字；没有的项目留空。");
+
+    public static final TableSpec INCOMES = new TableSpec("incomes", "收入", "income_line", false, List.of(
+            choice("source", "收入来源",
+                    "general_public_budget_appropriation", "一般公共预算财政拨款收入",
+                    "government_fund_budget_appropriation", "政府性基金预算财政拨款收入",
+                    "state_capital_budget_appropriation", "国有资本经营预算财政拨款收入",
+                    "superior_subsidy", "上级补助收入",
+                    "public_service_unit_income", "事业收入",
+                    "operating_income", "经营收入",
+                    "subsidiary_remittance", "附属单位上缴收入",
+                    "other_income", "其他收入",
+                    "carry_forward_begin", "年初结转和结余",
+                    "non_fiscal_surplus_used", "使用非财政拨款结余",
+                    "carry_forward_end", "年末结转和结余",
+                    "surplus_distribution", "结余分配").mandatory(),
+            money("amount", "金额").mandatory(),
+            money("previousAmount", "上年金额")),
+            "收入决算表（公开01/02）：每个收入来源一行。");
+
+    public static final TableSpec ACCOUNTS = new TableSpec("accounts", "功能分类支出", "account_line", false, List.of(
+            code("code", "科目代码").mandatory(),
+            text("name", "科目名称").mandatory(),
+            money("initialBudget", "年初预算数"),
+            money("adjustedBudget", "全年预算数"),
+            money("actual", "决算数"),
+            money("basic", "基本支出"),
+            money("personnel", "人员经费"),
+            money("operating", "公用经费"),
+            money("project", "项目支出"),
+            money("remittance", "上缴上级支出"),
+            money("business", "经营支出"),
+            money("subsidiary", "对附属单位补助支出"),
+            money("generalBudget", "一般公共预算财政拨款"),
+            money("governmentFund", "政府性基金预算财政拨款"),
+            money("stateCapital", "国有资本经营预算财政拨款"),
+            money("previousActual", "上年决算数")),
+            "支出功能分类科目（类3位/款5位/项7位），每个科目一行；缺少的类、款按下级合计生成。");
+
+    public static final TableSpec ECONOMIC_ACCOUNTS = new TableSpec("economicAccounts", "经济分类支出", "account_line", false,
+            List.of(
+                    code("code", "科目代码").mandatory(),
+                    text("name", "科目名称").mandatory(),
+                    money("initialBudget", "年初预算数"),
+                    money("actual", "决算数")),
+            "支出经济分类科目（类3位/款5位，公开06），每个科目一行。");
+
+    public static final TableSpec THREE_PUBLIC = new TableSpec("threePublic", "三公经费", "three_public_line", false, List.of(
+            choice("item", "项目",
+                    "TOTAL", "合计",
+                    "OVERSEAS_TRAVEL", "因公出国（境）费",
+                    "VEHICLE", "公务用车购置及运行维护费",
+                    "VEHICLE_PURCHASE", "公务用车购置费",
+                    "VEHICLE_OPERATION", "公务用车运行维护费",
+                    "RECEPTION", "公务接待费",
+                    "RECEPTION_FOREIGN", "外宾接待",
+                    "RECEPTION_DOMESTIC", "国内公务接待").mandatory(),
+            money("budget", "全年预算数"),
+            money("actual", "决算数"),
+            money("previousActual", "上年决算数"),
+            integer("groups", "团组数").column("groups_count"),
+            integer("persons", "人次").column("persons_count"),
+            integer("vehicles", "公务用车保有量").column("vehicles_count")),
+            "财政拨款“三公”经费（公开09及说明），每个项目一行。");
+
+    public static final TableSpec VEHICLES = new TableSpec("vehicles", "车辆", "vehicle_holding", false, List.of(
+            text("kind", "车辆类别").mandatory(),
+            integer("count", "数量").mandatory().column("vehicle_count")),
+            "年末车辆保有情况，按类别每行一个。");
+
+    public static final TableSpec PROJECTS = new TableSpec("projects", "项目", "project", false, List.of(
+            code("code", "项目编码"),
+            text("name", "项目名称").mandatory(),
+            MONEY_UNIT,
+            text("supervisor", "主管部门"),
+            text("implementingUnit", "项目实施单位"),
+            text("category", "项目类别"),
+            text("type", "项目类型").column("project_type"),
+            integer("level", "项目级次").column("project_level"),
+            text("parentCode", "上级项目"),
+            text("purpose", "资金用途"),
+            money("initialBudget", "年初预算数"),
+            money("adjustedBudget", "全年预算数"),
+            money("executed", "执行数"),
+            money("fundCurrentYear", "当年财政拨款"),
+            money("fundCarryOver", "上年结转"),
+            money("fundOther", "其他资金"),
+            decimal("planMarch", "3月底支出计划%"),
+            decimal("planJune", "6月底支出计划%"),
+            decimal("planOctober", "10月底支出计划%"),
+            decimal("planDecember", "12月底支出计划%"),
+            text("goal", "绩效目标"),
+            text("outcome", "实际完成情况"),
+            decimal("score", "自评得分"),
+            text("deviationAnalysis", "偏差大或目标未完成原因分析"),
+            text("improvementPlan", "改进措施及结果应用方案")),
+            "预算项目，每个项目一行；没有项目编码的以项目名称识别。");
+
+    /** The project an indicator belongs to: only in the workbook; JSON nests indicators inside projects. */
+    public static final Field INDICATOR_PROJECT = text("project", "所属项目").notStored();
+
+    public static final TableSpec INDICATORS = new TableSpec("indicators", "绩效指标", "indicator", false, List.of(
+            INDICATOR_PROJECT,
+            text("level1", "一级指标").mandatory(),
+            text("level2", "二级指标"),
+            text("name", "三级指标").mandatory(),
+            text("description", "指标描述"),
+            text("periodTarget", "实施周期指标值"),
+            text("target", "年度指标值"),
+            text("actual", "实际完成值"),
+            decimal("weight", "分值"),
+            decimal("score", "得分"),
+            text("basis", "指标值确定依据"),
+            text("deviationNote", "偏差原因分析及改进措施")),
+            "绩效指标，每个指标一行；“所属项目”填项目编码或名称，留空为部门整体指标。");
+
+    public static final TableSpec DOCUMENTS = new TableSpec("documents", "文档", "document", false, List.of(
+            choice("kind", "类别",
+                    "FINAL_ACCOUNTS_NARRATIVE", "部门决算情况说明",
+                    "SELF_EVALUATION_REPORT", "绩效自评报告",
+                    "PERFORMANCE_TARGETS", "绩效目标",
+                    "OTHER", "其他").mandatory(),
+            text("title", "标题"),
+            text("text", "正文").mandatory().column("body")),
+            "已公开的文字材料，原文照录。");
+
+    public static final TableSpec NOTES = new TableSpec("notes", "说明", "data_note", false, List.of(
+            text("subject", "涉及内容"),
+            text("text", "说明").mandatory().column("body")),
+            "对数据本身的说明，例如原文前后矛盾时采用了哪个数。");
+
+    /** Every table, in workbook sheet order. */
+    public static final List<TableSpec> TABLES = List.of(DOCUMENT, DEPARTMENT, BUDGET_UNITS, SUMMARY, INCOMES, ACCOUNTS,
+            ECONOMIC_ACCOUNTS, THREE_PUBLIC, VEHICLES, PROJECTS, INDICATORS, DOCUMENTS, NOTES);
+
+    /** The list tables stored per department-year (not the department's own). */
+    public static final List<TableSpec> YEAR_TABLES = List.of(INCOMES, ACCOUNTS, ECONOMIC_ACCOUNTS, THREE_PUBLIC, VEHICLES,
+            PROJECTS, INDICATORS, DOCUMENTS, NOTES);
+
+    private ImportFormat() {
+    }
+
+    public static TableSpec byKey(String key) {
+        return TABLES.stream().filter(t -> t.key().equals(key)).findFirst().orElse(null);
+    }
+
+    public static TableSpec bySheet(String sheet) {
+        return TABLES.stream().filter(t -> t.sheet().equals(sheet.trim())).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,16 @@
+package org.budgetnarrator.model.repo;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import org.budgetnarrator.model.domain.BudgetUnit;
+
+import java.util.Collection;
+import java.util.List;
+
+/** Reads BudgetUnit rows for many parents in one statement (the GraphQL DataLoaders batch through it). */
+@JdbcRepository(dialect = Dialect.ANSI)
+public interface BudgetUnitRepository extends GenericRepository<BudgetUnit, Long> {
+
+    List<BudgetUnit> findByDepartmentIdInOrderBySeq(Collection<Long> ids);
+}
