@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The seeds' figures, typed here from the published documents (shared/seeds), come back through GraphQL
  * from the demo data the server loads at start-up.
  */
-@MicronautTest
+@MicronautTest(transactional = false)
 class SeedFiguresTest {
 
     @Inject

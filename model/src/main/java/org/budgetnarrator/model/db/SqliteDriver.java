@@ -79,7 +79,8 @@ public final class SqliteDriver implements Driver {
             }
             Object result = invoke(connection, method, args);
             if (result instanceof Statement statement && !(result instanceof Proxy)) {
-                return StatementCounter.wrap(statement, method.getReturnType());
+                return StatementCounter.wrap(statement, method.getReturnType(),
+                        name.equals("prepareStatement") && args != null && args[0] instanceof String sql ? sql : null);
             }
             return result;
         };

@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class StatementCounter {
 
     private static final AtomicLong EXECUTED = new AtomicLong();
+    private static final java.util.Deque<String> RECENT = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private static final int KEEP = 64;
 
     private StatementCounter() {
     }
@@ -20,12 +22,24 @@ public final class StatementCounter {
         return EXECUTED.get();
     }
 
-    static Statement wrap(Statement statement, Class<?> type) {
+    /** The most recent statements' SQL, oldest first (for diagnosing a count that changed). */
+    public static java.util.List<String> recent() {
+        return java.util.List.copyOf(RECENT);
+    }
+
+    static Statement wrap(Statement statement, Class<?> type, String preparedSql) {
         Class<?> iface = type.isInterface() ? type : Statement.class;
         return (Statement) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(), new Class<?>[]{iface},
                 (proxy, method, args) -> {
-                    if (method.getName().startsWith("execute")) {
+                    String sql = preparedSql != null ? preparedSql
+                            : args != null && args.length > 0 && args[0] instanceof String s ? s : "?";
+                    // The pool's liveness check is housekeeping, not a statement of the request.
+                    if (method.getName().startsWith("execute") && !sql.equalsIgnoreCase("SELECT 1")) {
                         EXECUTED.incrementAndGet();
+                        RECENT.addLast(sql);
+                        while (RECENT.size() > KEEP) {
+                            RECENT.pollFirst();
+                        }
                     }
                     return SqliteDriver.invoke(statement, method, args);
                 });
