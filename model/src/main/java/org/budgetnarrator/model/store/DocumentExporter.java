@@ -40,7 +40,7 @@ final class DocumentExporter {
         if (department == null) {
             return Optional.empty();
         }
-        department.put("budgetUnits", rows("SELECT * FROM budget_unit WHERE department_id = ? ORDER BY seq",
+        put(department, "budgetUnits", rows("SELECT * FROM budget_unit WHERE department_id = ? ORDER BY seq",
                 departmentId, ImportFormat.BUDGET_UNITS, null));
         Map<String, Object> doc = new LinkedHashMap<>();
         long yearId;
