@@ -1,0 +1,106 @@
+package org.budgetnarrator.api.cli;
+
+import org.budgetnarrator.model.imports.RawDocument;
+import org.budgetnarrator.model.imports.WorkbookReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line in-process: import (files and folders, one line each), template, export, help. */
+class CommandLineTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private PrintStream saved;
+
+    @BeforeEach
+    void database() {
+        System.setProperty("datasources.default.url", "jdbc:sqlite:" + dir.resolve("cli.db"));
+        saved = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(saved);
+        System.clearProperty("datasources.default.url");
+    }
+
+    private int run(String... args) {
+        return new CommandLine(new NarratorCommand()).execute(args);
+    }
+
+    private String output() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private Path demo(String name) throws Exception {
+        Path target = dir.resolve("in").resolve(name);
+        Files.createDirectories(target.getParent());
+        try (InputStream in = getClass().getResourceAsStream("/demo/" + name)) {
+            Files.copy(in, target);
+        }
+        return target;
+    }
+
+    @Test
+    void importsAFolderPrintingOneLinePerFile() throws Exception {
+        demo("hunan-2024.json");
+        demo("zhanjiang-2026.json");
+        assertEquals(0, run("import", dir.resolve("in").toString()));
+        String text = output();
+        assertTrue(text.contains("ok      ") && text.contains("HN-WB 2024") && text.contains("ZJ-WB 2026"), text);
+        assertTrue(text.contains("2 of 2 files imported"), text);
+    }
+
+    @Test
+    void aBadFileFailsWithItsErrorsAndExitCodeOne() throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"format\": \"budget-narrator/department-year@1\", \"year\": 2024, \"stage\": \"BUDGET\","
+                + " \"department\": {\"code\": \"B\", \"name\": \"坏\", \"level\": \"CITY\"},"
+                + " \"incomes\": [{\"source\": \"no_such_source\", \"amount\": \"1\"}]}");
+        assertEquals(1, run("import", bad.toString()));
+        String text = output();
+        assertTrue(text.contains("FAILED") && text.contains("$.incomes[0].source") && text.contains("no_such_source"), text);
+    }
+
+    @Test
+    void templateWritesAWorkbookTheImporterReads() throws Exception {
+        Path template = dir.resolve("template.xlsx");
+        assertEquals(0, run("template", "--out", template.toString()));
+        RawDocument raw = new WorkbookReader().read("template.xlsx", Files.readAllBytes(template));
+        assertTrue(raw.problems().isEmpty(), raw.problems().toString());
+    }
+
+    @Test
+    void exportWritesJsonThatImportsAgain() throws Exception {
+        Path file = demo("zhanjiang-2026.json");
+        assertEquals(0, run("import", file.toString()));
+        Path exported = dir.resolve("out/zhanjiang.json");
+        assertEquals(0, run("export", "-d", "ZJ-WB", "-y", "2026", "--out", exported.toString()));
+        assertTrue(Files.readString(exported).contains("年度重点工作任务"));
+        assertEquals(0, run("import", "--check", exported.toString()));
+    }
+
+    @Test
+    void everyCommandExplainsItself() {
+        for (String command : new String[]{"serve", "import", "template", "export"}) {
+            assertEquals(0, run(command, "--help"));
+        }
+        assertTrue(output().contains("Usage: narrator import"), output());
+    }
+}
