@@ -48,6 +48,10 @@ public final class SqliteDriver implements Driver {
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA foreign_keys = ON");
             statement.execute("PRAGMA busy_timeout = 10000");
+            if (!url.contains(":memory:")) {
+                // Readers are not blocked by a writer (an import) and do not block it.
+                statement.execute("PRAGMA journal_mode = WAL");
+            }
         }
         return wrap(connection);
     }

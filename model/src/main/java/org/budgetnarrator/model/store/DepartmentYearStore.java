@@ -267,6 +267,22 @@ public class DepartmentYearStore {
         }
     }
 
+    /** Whether the department-year is stored. */
+    public boolean exists(String departmentCode, int fiscalYear) {
+        return tx.executeRead(status -> {
+            try (PreparedStatement ps = status.getConnection().prepareStatement("SELECT 1 FROM department_year y "
+                    + "JOIN department d ON d.id = y.department_id WHERE d.code = ? AND y.fiscal_year = ?")) {
+                ps.setString(1, departmentCode);
+                ps.setInt(2, fiscalYear);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            } catch (SQLException e) {
+                throw new StoreException("could not read " + departmentCode + " " + fiscalYear + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
     static boolean isSqlite(Connection c) throws SQLException {
         return c.getMetaData().getURL().startsWith("jdbc:sqlite:");
     }
