@@ -204,6 +204,7 @@ class SeedFiguresTest {
         assertTrue(exchange.path("code").asText().startsWith("13010024P"));
         JsonNode equipment = find(projects.path("nodes"), "name", "办公设备购置");
         assertEquals("10.70", equipment.path("initialBudget").asText());
+        assertEquals("13010024P0097121005", equipment.path("code").asText());
         List<String> plan = new ArrayList<>();
         equipment.path("spendingPlan").forEach(m -> plan.add(m.path("month").asInt() + ":" + m.path("percent").asText()));
         assertEquals(List.of("6:60", "10:90", "12:100"), plan);
