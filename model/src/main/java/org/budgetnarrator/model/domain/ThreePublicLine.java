@@ -18,6 +18,7 @@ public record ThreePublicLine(
         @Nullable BigDecimal budget,
         @Nullable BigDecimal actual,
         @Nullable BigDecimal previousActual,
+        @Nullable BigDecimal tableBudget,
         @Nullable @MappedProperty("groups_count") Integer groups,
         @Nullable @MappedProperty("persons_count") Integer persons,
         @Nullable @MappedProperty("vehicles_count") Integer vehicles) {
