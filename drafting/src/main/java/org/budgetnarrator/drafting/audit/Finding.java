@@ -1,0 +1,25 @@
+package org.budgetnarrator.drafting.audit;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One thing the audit found.
+ *
+ * @param ruleId    the rule (see docs/audit-rules.md)
+ * @param severity  ERROR, ROUNDING or WARNING
+ * @param messageZh the finding in Chinese, naming the claim or line and the correct figure
+ * @param messageEn the same in English
+ * @param subjects  the lines or text places it concerns
+ * @param expected  the figure the data give, when there is one
+ * @param found     the figure found (in the table or the text)
+ */
+public record Finding(String ruleId, Severity severity, String messageZh, String messageEn, List<Subject> subjects,
+                      String expected, String found) {
+
+    /** Stable across runs and re-imports of the same data: the rule and what it is about. */
+    public String fingerprint() {
+        String key = ruleId + "|" + subjects.stream().map(Subject::key).collect(Collectors.joining(","));
+        return key.length() > 200 ? ruleId + "|" + Integer.toHexString(key.hashCode()) : key;
+    }
+}

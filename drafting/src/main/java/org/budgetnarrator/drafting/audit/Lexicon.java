@@ -1,0 +1,209 @@
+package org.budgetnarrator.drafting.audit;
+
+import org.budgetnarrator.model.domain.AccountLine;
+import org.budgetnarrator.model.domain.DepartmentYear;
+import org.budgetnarrator.model.domain.IncomeLine;
+import org.budgetnarrator.model.domain.Project;
+import org.budgetnarrator.model.domain.ThreePublicLine;
+import org.budgetnarrator.model.domain.VehicleHolding;
+import org.budgetnarrator.model.imports.ImportFormat;
+import org.budgetnarrator.model.read.YearData;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The topics a department-year's narrative can speak of, each with the figures its data give. The
+ * phrases are those of the published 情况说明 (财政部 部门决算公开 formats); a phrase that names a
+ * figure the data do not hold is a blocker, so a claim after it is not wrongly tied to what came before.
+ */
+final class Lexicon {
+
+    /** Year-end vehicle kinds the disclosure lists, stated as 0 when absent. */
+    static final List<String> VEHICLE_KINDS = List.of("副省级及以上领导干部用车", "主要负责人用车", "机要通信用车", "应急保障用车",
+            "执法执勤用车", "特种专业技术用车", "离退休干部服务用车", "其他用车");
+
+    private static final Map<String, String> THREE_PUBLIC = Map.of(
+            "TOTAL", "“三公”经费(?:财政拨款支出)?",
+            "OVERSEAS_TRAVEL", "因公出国\\s*[（(]境[）)]\\s*费(?:用)?|出国\\s*[（(]境[）)]\\s*团组",
+            "VEHICLE", "公务用车购置及运行(?:维护)?费",
+            "VEHICLE_PURCHASE", "公务用车购置费",
+            "VEHICLE_OPERATION", "公务用车运行(?:维护)?费(?:支出)?",
+            "RECEPTION", "公务接待费",
+            "RECEPTION_FOREIGN", "外宾接待(?:支出)?",
+            "RECEPTION_DOMESTIC", "国内公务接待(?:支出)?");
+
+    private final YearData data;
+    private final List<Topic> topics = new ArrayList<>();
+
+    Lexicon(YearData data) {
+        this.data = data;
+        build();
+    }
+
+    List<Topic> topics() {
+        return topics;
+    }
+
+    private void build() {
+        DepartmentYear y = data.year();
+        boolean hasAccounts = !data.functional().isEmpty();
+        boolean hasIncomes = !data.incomes().isEmpty();
+        BigDecimal incomeTotal = hasIncomes ? YearData.sum(data.incomes().stream()
+                .filter(i -> !Lexicon.closing(i.source()) && !i.source().equals("carry_forward_begin")
+                        && !i.source().equals("non_fiscal_surplus_used")).map(IncomeLine::amount).toList()) : null;
+        BigDecimal expenditure = data.functionalTotal(AccountLine::actual);
+        BigDecimal appropriation = hasIncomes ? nz(YearData.sum(data.incomes().stream()
+                .filter(i -> i.source().endsWith("_appropriation")).map(IncomeLine::amount).toList())) : null;
+        BigDecimal generalBudget = data.functionalTotal(AccountLine::generalBudget);
+        BigDecimal projectTotal = hasAccounts ? nz(data.functionalTotal(AccountLine::project)) : null;
+
+        topics.add(Topic.of("total:fiscal", "财政拨款收入支出决算总表", "财政拨款收、支总计", "财政拨款收、?支总计")
+                .amount(appropriation).previous(y.previousFiscalIncome()).build());
+        topics.add(Topic.of("total", "收入支出决算总表", "收、支总计", "收、?支(?:决算)?总计")
+                .amount(incomeTotal).previous(y.previousTotalIncome()).build());
+        topics.add(Topic.of("income:total", "收入决算表", "收入合计", "本年收入合计|收入合计")
+                .amount(incomeTotal).previous(y.previousTotalIncome()).build());
+        topics.add(Topic.of("expenditure:total", "支出决算表", "支出合计", "本年支出合计|支出合计")
+                .amount(expenditure).previous(y.previousTotalExpenditure()).build());
+
+        // Income by source.
+        topics.add(Topic.of("income:appropriation", "收入决算表", "财政拨款收入", "财政拨款收入")
+                .amount(appropriation).previous(previousOf(data.incomes().stream().filter(i -> i.source().endsWith("_appropriation")).toList()))
+                .shareBase(incomeTotal).build());
+        for (Map.Entry<String, String> source : ImportFormat.INCOMES.field("source").orElseThrow().choices().entrySet()) {
+            Optional<IncomeLine> line = data.income(source.getKey());
+            topics.add(Topic.of("income:" + source.getKey(), "收入决算表", source.getValue(), Pattern.quote(source.getValue()))
+                    .amount(line.map(IncomeLine::amount).orElse(hasIncomes ? BigDecimal.ZERO : null))
+                    .previous(line.map(IncomeLine::previousAmount).orElse(null))
+                    .shareBase(incomeTotal).build());
+        }
+
+        // Expenditure by nature.
+        Function<Function<AccountLine, BigDecimal>, BigDecimal> total = c -> hasAccounts ? nz(data.functionalTotal(c)) : null;
+        topics.add(Topic.of("expenditure:basic", "支出决算表", "基本支出", "(?:一般公共预算财政拨款)?基本支出")
+                .amount(total.apply(AccountLine::basic)).shareBase(expenditure).build());
+        topics.add(Topic.of("expenditure:project", "支出决算表", "项目支出", "项目支出")
+                .amount(projectTotal).shareBase(expenditure).build());
+        topics.add(Topic.of("expenditure:remittance", "支出决算表", "上缴上级支出", "上缴上级支出")
+                .amount(total.apply(AccountLine::remittance)).shareBase(expenditure).build());
+        topics.add(Topic.of("expenditure:business", "支出决算表", "经营支出", "经营支出")
+                .amount(total.apply(AccountLine::business)).shareBase(expenditure).build());
+        topics.add(Topic.of("expenditure:subsidiary", "支出决算表", "对附属单位补助支出", "对附属单位补助支出")
+                .amount(total.apply(AccountLine::subsidiary)).shareBase(expenditure).build());
+        BigDecimal initialTotal = y.initialBudget() != null ? y.initialBudget()
+                : YearData.sum(data.functional().stream().filter(a -> a.level() == 3).map(AccountLine::initialBudget).toList());
+        topics.add(Topic.of("expenditure:generalBudget", "一般公共预算财政拨款支出决算表", "一般公共预算财政拨款支出",
+                        "一般公共预算财政拨款支出(?!决算)")
+                .amount(generalBudget).previous(y.previousGeneralBudgetExpenditure()).initial(initialTotal)
+                .shareBase(expenditure).build());
+        topics.add(Topic.of("expenditure:governmentFund", "政府性基金预算财政拨款收入支出决算表", "政府性基金预算财政拨款支出",
+                "政府性基金预算财政拨款支出").amount(total.apply(AccountLine::governmentFund)).build());
+        topics.add(Topic.of("expenditure:stateCapital", "国有资本经营预算财政拨款支出决算表", "国有资本经营预算财政拨款支出",
+                "国有资本经营预算财政拨款支出").amount(total.apply(AccountLine::stateCapital)).build());
+
+        // Economic classification: personnel = 301 + 303, operating = the rest (公开06).
+        if (!data.economic().isEmpty()) {
+            BigDecimal personnel = nz(YearData.sum(data.economic().stream()
+                    .filter(a -> a.level() == 1 && (a.code().equals("301") || a.code().equals("303"))).map(AccountLine::actual).toList()));
+            BigDecimal operating = nz(YearData.sum(data.economic().stream()
+                    .filter(a -> a.level() == 1 && !a.code().equals("301") && !a.code().equals("303")).map(AccountLine::actual).toList()));
+            topics.add(Topic.of("economic:personnel", "一般公共预算财政拨款基本支出决算明细表", "人员经费", "人员经费(?:合计)?")
+                    .amount(personnel).build());
+            topics.add(Topic.of("economic:operating", "一般公共预算财政拨款基本支出决算明细表", "公用经费", "公用经费(?:合计)?")
+                    .amount(operating).build());
+        }
+
+        // 类 lines, named with or without "（类）" before 支出.
+        for (AccountLine line : data.functional()) {
+            if (line.level() != 1) {
+                continue;
+            }
+            String name = line.name();
+            String regex = name.endsWith("支出")
+                    ? Pattern.quote(name.substring(0, name.length() - 2)) + "\\s*(?:[（(]类[）)]\\s*)?支出(?:\\s*[（(]类[）)])?"
+                    : Pattern.quote(name) + "(?:\\s*[（(]类[）)])?";
+            topics.add(Topic.of("account:" + line.code(), "一般公共预算财政拨款支出决算表", name, regex)
+                    .amount(line.actual()).initial(line.initialBudget()).budget(line.adjustedBudget())
+                    .shareBase(generalBudget != null ? generalBudget : expenditure).build());
+        }
+
+        // "三公" items with their counts.
+        for (ThreePublicLine line : data.threePublic()) {
+            String regex = THREE_PUBLIC.get(line.item());
+            if (regex == null) {
+                continue;
+            }
+            topics.add(Topic.of("threePublic:" + line.item(), "财政拨款“三公”经费支出决算表", TableRules.name3(line.item()), regex)
+                    .amount(line.actual()).budget(line.budget()).previous(line.previousActual())
+                    .groups(line.groups()).persons(line.persons()).count(line.vehicles()).build());
+        }
+
+        topics.add(Topic.of("officeRunningCost", "机关运行经费", "机关运行经费", "机关运行经费(?:支出)?")
+                .amount(y.officeRunningCost()).previous(y.previousOfficeRunningCost()).build());
+
+        // Procurement; the goods/works/services SME shares are not stored: their phrases block.
+        topics.add(Topic.blocker("procurement:smeByKind", "(?:货物|工程|服务)采购授予中小企业合同金额"));
+        topics.add(Topic.of("procurement:total", "政府采购", "政府采购支出总额", "政府采购支出总额").amount(y.procurementTotal()).build());
+        topics.add(Topic.of("procurement:goods", "政府采购", "政府采购货物支出", "政府采购货物支出").amount(y.procurementGoods()).build());
+        topics.add(Topic.of("procurement:works", "政府采购", "政府采购工程支出", "政府采购工程支出").amount(y.procurementWorks()).build());
+        topics.add(Topic.of("procurement:services", "政府采购", "政府采购服务支出", "政府采购服务支出").amount(y.procurementServices()).build());
+        topics.add(Topic.of("procurement:sme", "政府采购", "授予中小企业合同金额", "授予中小企业合同金额")
+                .amount(y.procurementSme()).shareBase(y.procurementTotal()).build());
+        topics.add(Topic.of("procurement:micro", "政府采购", "授予小微企业合同金额", "授予小微企业合同金额")
+                .amount(y.procurementMicro()).shareBase(y.procurementSme()).build());
+
+        // Assets.
+        if (!data.vehicles().isEmpty()) {
+            int all = data.vehicles().stream().mapToInt(VehicleHolding::count).sum();
+            topics.add(Topic.of("vehicles", "国有资产占用", "车辆", "共有车辆").count(all).build());
+            for (String kind : VEHICLE_KINDS) {
+                int n = data.vehicles().stream().filter(v -> v.kind().equals(kind)).mapToInt(VehicleHolding::count).sum();
+                topics.add(Topic.of("vehicles:" + kind, "国有资产占用", kind, Pattern.quote(kind)).count(n).build());
+            }
+        }
+        topics.add(Topic.of("equipmentOver1m", "国有资产占用", "单位价值100万元以上设备", "单位价值\\s*100\\s*万元以上设备")
+                .count(y.equipmentOver1m()).build());
+
+        // Performance: the projects self-evaluated, and each project by name.
+        if (!data.projects().isEmpty()) {
+            topics.add(Topic.of("projects", "项目", "绩效自评项目", "(?:共)?涉及项目")
+                    .count(data.projects().size()).amount(projectTotal).shareBase(projectTotal).build());
+        }
+        for (Project p : data.projects()) {
+            String stem = p.name().replaceAll("(经费|费)$", "");
+            String regex = Pattern.quote(p.name()) + "(?:项目)?" + (stem.equals(p.name()) ? "" : "|" + Pattern.quote(stem) + "项目");
+            BigDecimal budget = p.adjustedBudget() != null ? p.adjustedBudget() : p.initialBudget();
+            topics.add(Topic.of("project:" + (p.code() != null ? p.code() : p.name()), "项目", p.name(), regex)
+                    .amount(p.executed()).budget(budget).initial(p.initialBudget()).build());
+        }
+
+        // The self-evaluation table's headers.
+        topics.add(Topic.of("evaluation:basic", "绩效自评表", "基本支出总额", "基本支出总额")
+                .amount(hasAccounts ? total.apply(AccountLine::basic) : y.basicExpenditure()).build());
+        topics.add(Topic.of("evaluation:project", "绩效自评表", "项目支出总额", "项目支出总额")
+                .amount(hasAccounts ? projectTotal : y.projectExpenditure()).build());
+        topics.add(Topic.of("evaluation:department", "绩效自评表", "部门整体支出总额", "部门整体支出总额")
+                .amount(y.executed()).budget(y.adjustedBudget()).build());
+    }
+
+    static boolean closing(String source) {
+        return source.equals("carry_forward_end") || source.equals("surplus_distribution");
+    }
+
+    private static BigDecimal previousOf(List<IncomeLine> lines) {
+        if (lines.isEmpty() || lines.stream().anyMatch(l -> l.previousAmount() == null)) {
+            return null;
+        }
+        return YearData.sum(lines.stream().map(IncomeLine::previousAmount).toList());
+    }
+
+    private static BigDecimal nz(BigDecimal v) {
+        return v == null ? BigDecimal.ZERO : v;
+    }
+}

@@ -1,0 +1,77 @@
+package org.budgetnarrator.model.read;
+
+import jakarta.inject.Singleton;
+import org.budgetnarrator.model.domain.AccountLine;
+import org.budgetnarrator.model.domain.Department;
+import org.budgetnarrator.model.domain.DepartmentYear;
+import org.budgetnarrator.model.repo.AccountLineRepository;
+import org.budgetnarrator.model.repo.DataNoteRepository;
+import org.budgetnarrator.model.repo.DepartmentRepository;
+import org.budgetnarrator.model.repo.DepartmentYearRepository;
+import org.budgetnarrator.model.repo.IncomeLineRepository;
+import org.budgetnarrator.model.repo.IndicatorRepository;
+import org.budgetnarrator.model.repo.ProjectRepository;
+import org.budgetnarrator.model.repo.StoredDocumentRepository;
+import org.budgetnarrator.model.repo.ThreePublicLineRepository;
+import org.budgetnarrator.model.repo.VehicleHoldingRepository;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Reads a whole {@link YearData}: one statement per table. */
+@Singleton
+public class YearDataReader {
+
+    private final DepartmentRepository departments;
+    private final DepartmentYearRepository years;
+    private final IncomeLineRepository incomes;
+    private final AccountLineRepository accounts;
+    private final ThreePublicLineRepository threePublic;
+    private final VehicleHoldingRepository vehicles;
+    private final ProjectRepository projects;
+    private final IndicatorRepository indicators;
+    private final StoredDocumentRepository documents;
+    private final DataNoteRepository notes;
+
+    public YearDataReader(DepartmentRepository departments, DepartmentYearRepository years, IncomeLineRepository incomes,
+                          AccountLineRepository accounts, ThreePublicLineRepository threePublic,
+                          VehicleHoldingRepository vehicles, ProjectRepository projects, IndicatorRepository indicators,
+                          StoredDocumentRepository documents, DataNoteRepository notes) {
+        this.departments = departments;
+        this.years = years;
+        this.incomes = incomes;
+        this.accounts = accounts;
+        this.threePublic = threePublic;
+        this.vehicles = vehicles;
+        this.projects = projects;
+        this.indicators = indicators;
+        this.documents = documents;
+        this.notes = notes;
+    }
+
+    public Optional<YearData> read(String departmentCode, int fiscalYear) {
+        return departments.findByCode(departmentCode).flatMap(d -> read(d, fiscalYear));
+    }
+
+    public Optional<YearData> read(Department department, int fiscalYear) {
+        List<DepartmentYear> all = years.findByDepartmentIdInOrderByYear(List.of(department.id()));
+        Optional<DepartmentYear> year = all.stream().filter(y -> y.year() == fiscalYear).findFirst();
+        if (year.isEmpty()) {
+            return Optional.empty();
+        }
+        DepartmentYear previous = all.stream().filter(y -> y.year() == fiscalYear - 1).findFirst().orElse(null);
+        List<Long> id = List.of(year.get().id());
+        List<AccountLine> previousAccounts = previous == null ? List.of()
+                : accounts.findByDepartmentYearIdInOrderBySeq(List.of(previous.id()));
+        List<org.budgetnarrator.model.domain.Indicator> allIndicators = new java.util.ArrayList<>(
+                indicators.findByDepartmentYearIdInAndProjectIdIsNullOrderBySeq(id));
+        var projectList = projects.findByDepartmentYearIdInOrderBySeq(id);
+        if (!projectList.isEmpty()) {
+            allIndicators.addAll(indicators.findByProjectIdInOrderBySeq(projectList.stream().map(p -> p.id()).toList()));
+        }
+        return Optional.of(new YearData(department, year.get(), previous,
+                incomes.findByDepartmentYearIdInOrderBySeq(id), accounts.findByDepartmentYearIdInOrderBySeq(id), previousAccounts,
+                threePublic.findByDepartmentYearIdInOrderBySeq(id), vehicles.findByDepartmentYearIdInOrderBySeq(id), projectList,
+                allIndicators, documents.findByDepartmentYearIdInOrderBySeq(id), notes.findByDepartmentYearIdInOrderBySeq(id)));
+    }
+}
