@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 @Command(name = "narrator", mixinStandardHelpOptions = true, version = "Budget Narrator 0.1.0",
         description = "Budget Narrator: departments' budgets, final accounts and performance self-evaluations, "
                 + "served over GraphQL and drafted into narrative.",
-        subcommands = {ServeCommand.class, ImportCommand.class, TemplateCommand.class, ExportCommand.class, BenchCommand.class},
+        subcommands = {ServeCommand.class, ImportCommand.class, TemplateCommand.class, ExportCommand.class, AuditCommand.class,
+                BenchCommand.class},
         footer = {"", "Environment: DATASOURCES_DEFAULT_URL (default jdbc:sqlite:./data/narrator.db), "
                 + "MICRONAUT_SERVER_PORT (default 8080)."})
 public class NarratorCommand implements Runnable {

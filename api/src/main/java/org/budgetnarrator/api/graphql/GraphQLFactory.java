@@ -32,7 +32,8 @@ public class GraphQLFactory {
 
     @Singleton
     public GraphQL graphQL(ResourceResolver resources, QueryFetchers query, MutationFetchers mutation,
-                           DepartmentFetchers department, YearFetchers year, LineFetchers line, ProjectFetchers project) {
+                           DepartmentFetchers department, YearFetchers year, LineFetchers line, ProjectFetchers project,
+                           AuditFetchers audit) {
         TypeDefinitionRegistry types;
         try (InputStream in = resources.getResourceAsStream("classpath:schema.graphqls")
                 .orElseThrow(() -> new IllegalStateException("schema.graphqls is missing from the classpath"))) {
@@ -46,7 +47,10 @@ public class GraphQLFactory {
                 .type("Query", t -> t
                         .dataFetcher("department", query.department())
                         .dataFetcher("departments", query.departments()))
-                .type("Mutation", t -> t.dataFetcher("importDepartmentYear", mutation.importDepartmentYear()))
+                .type("Mutation", t -> t
+                        .dataFetcher("importDepartmentYear", mutation.importDepartmentYear())
+                        .dataFetcher("checkNarrative", audit.checkNarrative())
+                        .dataFetcher("reviewFinding", audit.reviewFinding()))
                 .type("DepartmentConnection", t -> t.dataFetcher("totalCount", query.totalCount()))
                 .type("Department", t -> t
                         .dataFetcher("budgetUnits", department.budgetUnits())
@@ -66,7 +70,8 @@ public class GraphQLFactory {
                         .dataFetcher("projects", year.projects())
                         .dataFetcher("indicators", year.indicators())
                         .dataFetcher("documents", year.documents())
-                        .dataFetcher("notes", year.notes()))
+                        .dataFetcher("notes", year.notes())
+                        .dataFetcher("audit", audit.audit()))
                 .type("YearSummary", t -> t.dataFetcher("executionRate", year.executionRate()))
                 .type("IncomeLine", t -> t
                         .dataFetcher("name", line.incomeName())

@@ -97,8 +97,18 @@ class CommandLineTest {
     }
 
     @Test
+    void auditExitsWithOneWhenAnErrorIsFoundAndZeroWhenNone() throws Exception {
+        assertEquals(1, run("audit", demo("xianning-2024.json").toString()));
+        assertTrue(output().contains("N03") && output().contains("9.4"), output());
+        assertEquals(0, run("audit", demo("hunan-2024.json").toString()));
+        assertEquals(0, run("import", dir.resolve("in/hunan-2024.json").toString()));
+        assertEquals(0, run("audit", "-d", "HN-WB", "-y", "2024"));
+        assertEquals(2, run("audit", "-d", "NOPE", "-y", "2024"));
+    }
+
+    @Test
     void everyCommandExplainsItself() {
-        for (String command : new String[]{"serve", "import", "template", "export"}) {
+        for (String command : new String[]{"serve", "import", "template", "export", "audit", "bench"}) {
             assertEquals(0, run(command, "--help"));
         }
         assertTrue(output().contains("Usage: narrator import"), output());
