@@ -32,6 +32,7 @@ public final class NarrativeChecker {
     private static final Pattern COMPARISON = Pattern.compile("决算数\\s*(大于|小于|等于|持平于?)\\s*(年初预算数|全年预算数|预算数)");
     private static final Pattern RESIDUE = Pattern.compile(
             "增加（减少）|增加\\(减少\\)|减少（增加）|增加持平|减少持平|增长持平|XX|××|待填写|\\{[^}]{1,20}}|TBD|……");
+    private static final Pattern FLAT = Pattern.compile("(?<![增加减少长])(?:与上年|较上年|比上年)?持平");
     private static final Pattern REPEAT = Pattern.compile("(为为|的的|是是|了了|和和|在在)");
     private static final Pattern UP = Pattern.compile("(增加|增长|上升|提高)$");
     private static final Pattern DOWN = Pattern.compile("(减少|下降|降低)$");
@@ -192,6 +193,13 @@ public final class NarrativeChecker {
                 String before = before(s, 6);
                 claims.add(new Claim(s, e, () -> count(unit, before, written, s, e)));
             }
+            m = FLAT.matcher(text);
+            while (m.find()) {
+                int s = m.start(), e = m.end();
+                if (!text.substring(Math.max(0, s - 6), s).contains("决算数")) {
+                    claims.add(new Claim(s, e, () -> flat(s, e)));
+                }
+            }
             m = COMPARISON.matcher(text);
             while (m.find()) {
                 int s = m.start(), e = m.end();
@@ -260,8 +268,28 @@ public final class NarrativeChecker {
             direction(t, change, saysUp, s, e);
         }
 
+        /** "持平" (no change from last year) where the data show a change. */
+        private void flat(int s, int e) {
+            Topic t = current.topic();
+            if (t.amount() == null || t.previous() == null) {
+                return;
+            }
+            compared++;
+            BigDecimal change = t.amount().subtract(t.previous());
+            if (change.signum() != 0) {
+                add("W01", Severity.ERROR, t, "direction", s, e,
+                        "“" + sentence(s) + "”：" + t.label() + "较上年实为" + (change.signum() > 0 ? "增加" : "减少") + " "
+                                + Figures.show(change.abs()) + " 万元，文中写作“持平”",
+                        "\"" + sentence(s) + "\": " + t.label() + " changed by " + Figures.show(change) + "; the text says it was flat",
+                        change.signum() > 0 ? "增加" : "减少", "持平");
+            }
+        }
+
         private void direction(Topic t, BigDecimal change, boolean saysUp, int s, int e) {
-            if (change.signum() == 0 || (change.signum() > 0) == saysUp) {
+            if (change.signum() == 0) {
+                return;
+            }
+            if ((change.signum() > 0) == saysUp) {
                 return;
             }
             add("W01", Severity.ERROR, t, "direction", s, e,

@@ -54,6 +54,13 @@ class NarrativeCheckerTest {
     }
 
     @Test
+    void flatWrittenForAFallIsAWordingError() {
+        Finding f = only(check("机关运行经费支出 31.93 万元，与上年持平。"));
+        assertEquals("W01", f.ruleId());
+        assertEquals("持平", f.found());
+    }
+
+    @Test
     void biggerWrittenForSmallerIsAnError() {
         List<Finding> findings = check("8.住房保障支出（类）住房改革支出（款）住房公积金（项）。年初预算为 28.33万元，支出决算为 26.3万元，"
                 + "完成年初预算的 93 %。支出决算数大于年初预算数的主要原因是：因干部人事变动，有人员调出。");
