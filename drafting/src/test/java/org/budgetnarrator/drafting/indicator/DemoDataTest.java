@@ -46,6 +46,9 @@ class DemoDataTest {
 
     private static List<IndicatorInput> inputs(JsonNode indicators) {
         List<IndicatorInput> out = new ArrayList<>();
+        if (indicators == null) {
+            return out; // a project without an indicator table (Xianning's 公车运行维护)
+        }
         for (JsonNode n : indicators) {
             out.add(new IndicatorInput(text(n, "level1"), text(n, "level2"), text(n, "name"), text(n, "target"),
                     text(n, "actual"), decimal(n, "weight"), decimal(n, "score")));
