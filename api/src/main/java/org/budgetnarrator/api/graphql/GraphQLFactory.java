@@ -33,7 +33,7 @@ public class GraphQLFactory {
     @Singleton
     public GraphQL graphQL(ResourceResolver resources, QueryFetchers query, MutationFetchers mutation,
                            DepartmentFetchers department, YearFetchers year, LineFetchers line, ProjectFetchers project,
-                           AuditFetchers audit) {
+                           AuditFetchers audit, EvaluationFetchers evaluation) {
         TypeDefinitionRegistry types;
         try (InputStream in = resources.getResourceAsStream("classpath:schema.graphqls")
                 .orElseThrow(() -> new IllegalStateException("schema.graphqls is missing from the classpath"))) {
@@ -46,7 +46,8 @@ public class GraphQLFactory {
                 .scalar(Scalars.DECIMAL)
                 .type("Query", t -> t
                         .dataFetcher("department", query.department())
-                        .dataFetcher("departments", query.departments()))
+                        .dataFetcher("departments", query.departments())
+                        .dataFetcher("scoringProfiles", evaluation.profiles()))
                 .type("Mutation", t -> t
                         .dataFetcher("importDepartmentYear", mutation.importDepartmentYear())
                         .dataFetcher("checkNarrative", audit.checkNarrative())
@@ -71,7 +72,13 @@ public class GraphQLFactory {
                         .dataFetcher("indicators", year.indicators())
                         .dataFetcher("documents", year.documents())
                         .dataFetcher("notes", year.notes())
-                        .dataFetcher("audit", audit.audit()))
+                        .dataFetcher("audit", audit.audit())
+                        .dataFetcher("evaluation", evaluation.selfEvaluation()))
+                .type("SelfEvaluation", t -> t.dataFetcher("budgetExecutionRate", evaluation.budgetExecutionRate()))
+                .type("Indicator", t -> t
+                        .dataFetcher("targetValue", evaluation.targetValue())
+                        .dataFetcher("actualValue", evaluation.actualValue())
+                        .dataFetcher("evaluation", evaluation.indicatorEvaluation()))
                 .type("YearSummary", t -> t.dataFetcher("executionRate", year.executionRate()))
                 .type("IncomeLine", t -> t
                         .dataFetcher("name", line.incomeName())

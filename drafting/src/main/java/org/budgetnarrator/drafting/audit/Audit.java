@@ -24,6 +24,7 @@ public final class Audit {
 
     public static List<Finding> run(YearData data) {
         List<Finding> findings = new ArrayList<>(new TableRules(data).run());
+        findings.addAll(new EvaluationRules(data, org.budgetnarrator.drafting.indicator.ScoringProfiles.national()).run());
         NarrativeChecker narrative = new NarrativeChecker(data);
         for (StoredDocument document : data.documents()) {
             if (CHECKED_DOCUMENTS.contains(document.kind())) {

@@ -17,9 +17,13 @@ import java.util.stream.Collectors;
 public record Finding(String ruleId, Severity severity, String messageZh, String messageEn, List<Subject> subjects,
                       String expected, String found) {
 
-    /** Stable across runs and re-imports of the same data: the rule and what it is about. */
+    /**
+     * Stable across runs and re-imports of the same data: the rule, what it is about (lines, or the document
+     * without the offset) and what it says (which quotes the sentence), so an edit elsewhere in a text keeps it.
+     */
     public String fingerprint() {
         String key = ruleId + "|" + subjects.stream().map(Subject::key).collect(Collectors.joining(","));
-        return key.length() > 200 ? ruleId + "|" + Integer.toHexString(key.hashCode()) : key;
+        String said = Integer.toHexString(messageZh.hashCode());
+        return (key.length() > 180 ? ruleId + "|" + Integer.toHexString(key.hashCode()) : key) + "|" + said;
     }
 }

@@ -31,7 +31,10 @@ public final class NarrativeChecker {
             "([\\p{IsHan}“”]+?)\\s*[（(]类[）)]\\s*([\\p{IsHan}“”]+?)\\s*[（(]款[）)]\\s*([\\p{IsHan}“”]+?)\\s*[（(]项[）)]");
     private static final Pattern COMPARISON = Pattern.compile("决算数\\s*(大于|小于|等于|持平于?)\\s*(年初预算数|全年预算数|预算数)");
     private static final Pattern RESIDUE = Pattern.compile(
-            "增加（减少）|增加\\(减少\\)|减少（增加）|增加持平|减少持平|增长持平|XX|××|待填写|\\{[^}]{1,20}}|TBD|……");
+            "增加（减少）|增加\\(减少\\)|减少（增加）|增加持平|减少持平|增长持平|XX|xxx|××|待填写|请填写|待补充|TODO|TBD"
+                    + "|\\{[^}]{1,20}}|[（(\\[]待[）)\\]]|[（(\\[]略[）)\\]]|……");
+    private static final Pattern LONG_PERCENT = Pattern.compile("\\d+\\.\\d{3,}\\s*[%％]");
+    private static final Pattern NONE_STATEMENT = Pattern.compile("(?:本单位|本部门)(?:当年|本年|\\d{4}\\s*年度?)?无(政府性基金预算财政拨款|国有资本经营预算财政拨款)");
     private static final Pattern FLAT = Pattern.compile("(?<![增加减少长])(?:与上年|较上年|比上年)?持平");
     private static final Pattern REPEAT = Pattern.compile("(为为|的的|是是|了了|和和|在在)");
     private static final Pattern UP = Pattern.compile("(增加|增长|上升|提高)$");
@@ -85,6 +88,7 @@ public final class NarrativeChecker {
 
         void run() {
             residue();
+            noneStatements();
             List<int[]> shareSpans = new ArrayList<>();
             Matcher share = SHARE.matcher(text);
             while (share.find()) {
@@ -321,6 +325,13 @@ public final class NarrativeChecker {
         }
 
         private void completion(Topic t, BigDecimal budget, String what, BigDecimal written, int s, int e) {
+            if (t.amount() != null && budget != null && budget.signum() == 0 && t.amount().signum() != 0) {
+                add("W08", Severity.WARNING, t, "completion", s, e,
+                        "“" + sentence(s) + "”：预算数为零，“" + what + "的 x%”无从计算，应说明无预算安排",
+                        "\"" + sentence(s) + "\": the budget is zero, so a completion percentage cannot be stated", null,
+                        Figures.show(written) + "%");
+                return;
+            }
             if (t.amount() == null || budget == null || budget.signum() == 0) {
                 return;
             }
@@ -435,12 +446,38 @@ public final class NarrativeChecker {
             }
         }
 
+        /** "本单位当年无政府性基金…" must agree with the data (W05). */
+        private void noneStatements() {
+            Matcher m = NONE_STATEMENT.matcher(text);
+            while (m.find()) {
+                boolean fund = m.group(1).startsWith("政府性基金");
+                BigDecimal income = data.income(fund ? "government_fund_budget_appropriation" : "state_capital_budget_appropriation")
+                        .map(i -> i.amount()).orElse(BigDecimal.ZERO);
+                BigDecimal spent = data.functionalTotal(fund ? AccountLine::governmentFund : AccountLine::stateCapital);
+                BigDecimal total = income.add(spent == null ? BigDecimal.ZERO : spent);
+                compared++;
+                if (total.signum() != 0) {
+                    add("W05", Severity.ERROR, null, "none", m.start(), m.end(),
+                            "“" + sentence(m.start()) + "”：文中称无" + m.group(1) + "收支，但数据中收入 " + Figures.show(income)
+                                    + " 万元、支出 " + Figures.show(spent == null ? BigDecimal.ZERO : spent) + " 万元",
+                            "\"" + sentence(m.start()) + "\": the text says there is no " + (fund ? "government fund" : "state capital")
+                                    + " appropriation, but the data hold some", "有", "无");
+                }
+            }
+        }
+
         private void residue() {
             Matcher m = RESIDUE.matcher(text);
             while (m.find()) {
                 add("W04", Severity.WARNING, null, "residue", m.start(), m.end(),
                         "“" + sentence(m.start()) + "”：含模板残留“" + m.group() + "”", "\"" + sentence(m.start())
                                 + "\": template residue \"" + m.group() + "\"", null, m.group());
+            }
+            m = LONG_PERCENT.matcher(text);
+            while (m.find()) {
+                add("W07", Severity.WARNING, null, "precision", m.start(), m.end(),
+                        "“" + sentence(m.start()) + "”：百分比“" + m.group() + "”超过两位小数", "\"" + sentence(m.start())
+                                + "\": the percentage " + m.group() + " has more than two decimals", null, m.group());
             }
             m = REPEAT.matcher(text);
             while (m.find()) {

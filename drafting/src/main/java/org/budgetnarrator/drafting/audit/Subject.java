@@ -14,7 +14,8 @@ public record Subject(String table, String code, String field, String document, 
         return new Subject(null, null, null, document, offset, length);
     }
 
+    /** Without the text offset: a verdict on a text finding must survive edits elsewhere in the text. */
     String key() {
-        return document != null ? document + "@" + offset : table + ":" + code + ":" + field;
+        return document != null ? document : table + ":" + code + ":" + field;
     }
 }

@@ -52,6 +52,8 @@ final class TableRules {
         keyTasks();
         selfEvaluationTotal();
         emptyYear();
+        adjustments();
+        officeRunningCost();
         return findings;
     }
 
@@ -337,6 +339,38 @@ final class TableRules {
         if (total == null || total.signum() == 0) {
             add("T20", Severity.WARNING, List.of(Subject.line("收入支出决算总表", "总计", "amount")),
                     "部门决算的收入支出总计为零或缺失", "The final account's totals are zero or missing", null, Figures.show(total));
+        }
+    }
+
+    // T21: a budget adjusted by more than 30% during the year (R013): worth explaining.
+    private void adjustments() {
+        for (AccountLine line : data.functional()) {
+            if (line.level() == 3 && line.initialBudget() != null && line.adjustedBudget() != null && line.initialBudget().signum() > 0) {
+                BigDecimal rate = Figures.percent(line.adjustedBudget().subtract(line.initialBudget()).abs(), line.initialBudget());
+                if (rate.compareTo(BigDecimal.valueOf(30)) > 0) {
+                    add("T21", Severity.WARNING, List.of(Subject.line("支出决算表", line.code(), "adjustedBudget")),
+                            line.code() + " " + line.name() + "：全年预算 " + Figures.show(line.adjustedBudget()) + " 万元较年初预算 "
+                                    + Figures.show(line.initialBudget()) + " 万元调整 " + Figures.showPercent(rate) + "，超过30%，宜说明调整原因",
+                            line.code() + " " + line.name() + ": the budget was adjusted by " + Figures.showPercent(rate) + " (over 30%)",
+                            null, Figures.showPercent(rate));
+                }
+            }
+        }
+    }
+
+    // T22: for an administrative unit, 机关运行经费 is the operating part (公用经费) of general-budget basic spending.
+    private void officeRunningCost() {
+        BigDecimal office = data.year().officeRunningCost();
+        BigDecimal operating = YearData.sum(data.economic().stream()
+                .filter(a -> a.level() == 1 && !a.code().equals("301") && !a.code().equals("303")).map(AccountLine::actual).toList());
+        if (office == null || operating == null) {
+            return;
+        }
+        if (office.compareTo(operating) != 0) {
+            add("T22", Severity.WARNING, List.of(Subject.line("机关运行经费", "合计", "officeRunningCost")),
+                    "机关运行经费 " + Figures.show(office) + " 万元与公用经费 " + Figures.show(operating) + " 万元不一致；行政单位二者通常相同，事业单位请核对口径",
+                    "Office running costs " + Figures.show(office) + " differ from operating expenditure " + Figures.show(operating),
+                    Figures.show(operating), Figures.show(office));
         }
     }
 

@@ -95,6 +95,19 @@ class NarrativeCheckerTest {
     }
 
     @Test
+    void sayingThereIsNoGovernmentFundWhereThereIsNoneRaisesNothing() {
+        assertEquals(List.of(), check("本单位当年无政府性基金预算财政拨款收入支出。"));
+    }
+
+    @Test
+    void aTextFindingKeepsItsFingerprintWhenTheTextIsEditedElsewhere() {
+        String sentence = "机关运行经费支出 31.93 万元，比上年决算数减少 1.84 万元，降低 9.9%。";
+        String before = only(check(sentence)).fingerprint();
+        String after = only(check("（前面新加了一段说明。）\n" + sentence)).fingerprint();
+        assertEquals(before, after);
+    }
+
+    @Test
     void aClaimAboutWhatTheDataDoNotHoldIsNotJudged() {
         assertEquals(List.of(), check("货物采购授予中小企业合同金额占货物支出金额的 37%。"));
         assertEquals(List.of(), check("支持湖北联创食品有限公司签署总金额 3000 万元供货协议。"));
