@@ -208,6 +208,14 @@ public final class ImportFormat {
             text("text", "正文").mandatory().column("body")),
             "已公开的文字材料，原文照录。");
 
+    /** Officers' reasons for a line's variance, by subject and aspect (against the budget, or against last year). */
+    public static final TableSpec REASONS = new TableSpec("reasons", "原因", "line_reason", false, List.of(
+            text("subject", "对象").mandatory(),
+            choice("aspect", "差异", "BUDGET", "与预算相比", "PREVIOUS", "与上年相比").mandatory(),
+            code("code", "原因代码"),
+            text("note", "原因说明")),
+            "各项差异的主要原因：对象如 account:2013501、threePublic:TOTAL、project:外事出访、total；原因代码见原因目录，或在说明中写明。");
+
     public static final TableSpec NOTES = new TableSpec("notes", "说明", "data_note", false, List.of(
             text("subject", "涉及内容"),
             text("text", "说明").mandatory().column("body")),
@@ -215,11 +223,11 @@ public final class ImportFormat {
 
     /** Every table, in workbook sheet order. */
     public static final List<TableSpec> TABLES = List.of(DOCUMENT, DEPARTMENT, BUDGET_UNITS, SUMMARY, INCOMES, ACCOUNTS,
-            ECONOMIC_ACCOUNTS, THREE_PUBLIC, VEHICLES, PROJECTS, INDICATORS, DOCUMENTS, NOTES);
+            ECONOMIC_ACCOUNTS, THREE_PUBLIC, VEHICLES, PROJECTS, INDICATORS, REASONS, DOCUMENTS, NOTES);
 
     /** The list tables stored per department-year (not the department's own). */
     public static final List<TableSpec> YEAR_TABLES = List.of(INCOMES, ACCOUNTS, ECONOMIC_ACCOUNTS, THREE_PUBLIC, VEHICLES,
-            PROJECTS, INDICATORS, DOCUMENTS, NOTES);
+            PROJECTS, INDICATORS, REASONS, DOCUMENTS, NOTES);
 
     private ImportFormat() {
     }

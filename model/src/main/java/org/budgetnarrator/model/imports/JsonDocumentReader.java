@@ -71,7 +71,7 @@ public final class JsonDocumentReader {
                 if (table == null || table.single() || table == ImportFormat.BUDGET_UNITS) {
                     doc.problem(ImportProblem.error(at, key, null, "unknown key; expected one of format, year, stage, "
                             + "moneyUnit, department, summary, incomes, accounts, economicAccounts, threePublic, "
-                            + "vehicles, projects, indicators, documents, notes"));
+                            + "vehicles, projects, indicators, reasons, documents, notes"));
                 } else {
                     readRows(doc, table, node, at, null);
                 }

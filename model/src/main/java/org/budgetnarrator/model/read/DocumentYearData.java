@@ -5,6 +5,7 @@ import org.budgetnarrator.model.domain.DataNote;
 import org.budgetnarrator.model.domain.Department;
 import org.budgetnarrator.model.domain.DepartmentYear;
 import org.budgetnarrator.model.domain.IncomeLine;
+import org.budgetnarrator.model.domain.LineReason;
 import org.budgetnarrator.model.domain.Indicator;
 import org.budgetnarrator.model.domain.Project;
 import org.budgetnarrator.model.domain.StoredDocument;
@@ -86,6 +87,10 @@ public final class DocumentYearData {
                     r.text("description"), r.text("periodTarget"), r.text("target"), r.text("actual"), m(r, "weight"),
                     m(r, "score"), r.text("basis"), r.text("deviationNote")));
         }
+        List<LineReason> reasons = new ArrayList<>();
+        for (BoundRow r : doc.rows(ImportFormat.REASONS)) {
+            reasons.add(new LineReason(id, 1L, (int) id++, r.text("subject"), r.text("aspect"), r.text("code"), r.text("note")));
+        }
         List<StoredDocument> documents = new ArrayList<>();
         for (BoundRow r : doc.rows(ImportFormat.DOCUMENTS)) {
             documents.add(new StoredDocument(id, 1L, (int) id++, r.text("kind"), r.text("title"), r.text("text")));
@@ -95,7 +100,7 @@ public final class DocumentYearData {
             notes.add(new DataNote(id, 1L, (int) id++, r.text("subject"), r.text("text")));
         }
         return new YearData(department, year, null, incomes, accounts, List.of(), three, vehicles, projects, indicators,
-                documents, notes);
+                reasons, documents, notes);
     }
 
     private static AccountLine account(long id, String classification, BoundRow r) {

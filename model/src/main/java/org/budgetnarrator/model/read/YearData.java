@@ -5,6 +5,7 @@ import org.budgetnarrator.model.domain.DataNote;
 import org.budgetnarrator.model.domain.Department;
 import org.budgetnarrator.model.domain.DepartmentYear;
 import org.budgetnarrator.model.domain.IncomeLine;
+import org.budgetnarrator.model.domain.LineReason;
 import org.budgetnarrator.model.domain.Indicator;
 import org.budgetnarrator.model.domain.Project;
 import org.budgetnarrator.model.domain.StoredDocument;
@@ -25,7 +26,8 @@ import java.util.function.Function;
 public record YearData(Department department, DepartmentYear year, DepartmentYear previous,
                        List<IncomeLine> incomes, List<AccountLine> accounts, List<AccountLine> previousAccounts,
                        List<ThreePublicLine> threePublic, List<VehicleHolding> vehicles, List<Project> projects,
-                       List<Indicator> indicators, List<StoredDocument> documents, List<DataNote> notes) {
+                       List<Indicator> indicators, List<LineReason> reasons, List<StoredDocument> documents,
+                       List<DataNote> notes) {
 
     public List<AccountLine> functional() {
         return accounts.stream().filter(a -> "FUNCTIONAL".equals(a.classification())).toList();
@@ -53,6 +55,11 @@ public record YearData(Department department, DepartmentYear year, DepartmentYea
 
     public List<Indicator> indicatorsOf(Project project) {
         return indicators.stream().filter(i -> Objects.equals(i.projectId(), project.id())).toList();
+    }
+
+    /** The reasons recorded for one subject and aspect (BUDGET or PREVIOUS), in order. */
+    public List<LineReason> reasons(String subject, String aspect) {
+        return reasons.stream().filter(r -> subject.equals(r.subject()) && aspect.equals(r.aspect())).toList();
     }
 
     public List<AccountLine> children(AccountLine parent) {

@@ -10,6 +10,7 @@ import org.budgetnarrator.model.repo.DepartmentRepository;
 import org.budgetnarrator.model.repo.DepartmentYearRepository;
 import org.budgetnarrator.model.repo.IncomeLineRepository;
 import org.budgetnarrator.model.repo.IndicatorRepository;
+import org.budgetnarrator.model.repo.LineReasonRepository;
 import org.budgetnarrator.model.repo.ProjectRepository;
 import org.budgetnarrator.model.repo.StoredDocumentRepository;
 import org.budgetnarrator.model.repo.ThreePublicLineRepository;
@@ -32,11 +33,12 @@ public class YearDataReader {
     private final IndicatorRepository indicators;
     private final StoredDocumentRepository documents;
     private final DataNoteRepository notes;
+    private final LineReasonRepository reasons;
 
     public YearDataReader(DepartmentRepository departments, DepartmentYearRepository years, IncomeLineRepository incomes,
                           AccountLineRepository accounts, ThreePublicLineRepository threePublic,
                           VehicleHoldingRepository vehicles, ProjectRepository projects, IndicatorRepository indicators,
-                          StoredDocumentRepository documents, DataNoteRepository notes) {
+                          StoredDocumentRepository documents, DataNoteRepository notes, LineReasonRepository reasons) {
         this.departments = departments;
         this.years = years;
         this.incomes = incomes;
@@ -47,6 +49,7 @@ public class YearDataReader {
         this.indicators = indicators;
         this.documents = documents;
         this.notes = notes;
+        this.reasons = reasons;
     }
 
     public Optional<YearData> read(String departmentCode, int fiscalYear) {
@@ -72,6 +75,7 @@ public class YearDataReader {
         return Optional.of(new YearData(department, year.get(), previous,
                 incomes.findByDepartmentYearIdInOrderBySeq(id), accounts.findByDepartmentYearIdInOrderBySeq(id), previousAccounts,
                 threePublic.findByDepartmentYearIdInOrderBySeq(id), vehicles.findByDepartmentYearIdInOrderBySeq(id), projectList,
-                allIndicators, documents.findByDepartmentYearIdInOrderBySeq(id), notes.findByDepartmentYearIdInOrderBySeq(id)));
+                allIndicators, reasons.findByDepartmentYearIdInOrderBySeq(id), documents.findByDepartmentYearIdInOrderBySeq(id),
+                notes.findByDepartmentYearIdInOrderBySeq(id)));
     }
 }

@@ -87,6 +87,7 @@ public class DepartmentYearStore {
         insertLines(c, sqlite, ImportFormat.ECONOMIC_ACCOUNTS, doc.rows(ImportFormat.ECONOMIC_ACCOUNTS), yearId, "ECONOMIC");
         insertLines(c, sqlite, ImportFormat.THREE_PUBLIC, doc.rows(ImportFormat.THREE_PUBLIC), yearId, null);
         insertLines(c, sqlite, ImportFormat.VEHICLES, doc.rows(ImportFormat.VEHICLES), yearId, null);
+        insertLines(c, sqlite, ImportFormat.REASONS, doc.rows(ImportFormat.REASONS), yearId, null);
         insertLines(c, sqlite, ImportFormat.DOCUMENTS, doc.rows(ImportFormat.DOCUMENTS), yearId, null);
         insertLines(c, sqlite, ImportFormat.NOTES, doc.rows(ImportFormat.NOTES), yearId, null);
         List<Long> projectIds = new ArrayList<>();

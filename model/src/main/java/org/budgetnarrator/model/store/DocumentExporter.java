@@ -103,6 +103,7 @@ final class DocumentExporter {
         }
         put(doc, "projects", projects);
         put(doc, "indicators", yearIndicators);
+        put(doc, "reasons", rows("SELECT * FROM line_reason WHERE department_year_id = ? ORDER BY seq", yearId, ImportFormat.REASONS, null));
         put(doc, "documents", rows("SELECT * FROM document WHERE department_year_id = ? ORDER BY seq", yearId, ImportFormat.DOCUMENTS, null));
         put(doc, "notes", rows("SELECT * FROM data_note WHERE department_year_id = ? ORDER BY seq", yearId, ImportFormat.NOTES, null));
         return Optional.of(doc);

@@ -1,0 +1,113 @@
+package org.budgetnarrator.drafting.draft;
+
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import org.budgetnarrator.model.read.YearData;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Drafts narrative sections from a department-year's numbers with FreeMarker templates
+ * (resources templates/draft/*.ftl). A folder given as the override holds templates of the same names
+ * that replace the shipped ones, so an officer can change wording without rebuilding.
+ */
+public final class DraftEngine {
+
+    private final Configuration freemarker;
+    private final ReasonCatalogue catalogue;
+    private final Path overrides;
+
+    public DraftEngine(Path overrides, ReasonCatalogue catalogue) {
+        this.catalogue = catalogue;
+        this.overrides = overrides;
+        Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
+        cfg.setDefaultEncoding("UTF-8");
+        cfg.setNumberFormat("computer");
+        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        cfg.setLogTemplateExceptions(false);
+        cfg.setWrapUncheckedExceptions(true);
+        cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+        List<TemplateLoader> loaders = new ArrayList<>();
+        if (overrides != null) {
+            if (!Files.isDirectory(overrides)) {
+                throw new IllegalArgumentException("narrator.templates.dir: " + overrides + " is not a folder");
+            }
+            try {
+                loaders.add(new FileTemplateLoader(overrides.toFile()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        loaders.add(new ClassTemplateLoader(DraftEngine.class.getClassLoader(), "templates/draft"));
+        cfg.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(new TemplateLoader[0])));
+        this.freemarker = cfg;
+    }
+
+    public static DraftEngine shipped() {
+        return new DraftEngine(null, ReasonCatalogue.shipped());
+    }
+
+    public ReasonCatalogue catalogue() {
+        return catalogue;
+    }
+
+    /** Where template overrides are read from, or null. */
+    public Path overrides() {
+        return overrides;
+    }
+
+    /** One section. */
+    public Draft draft(YearData data, SectionKind section, StyleProfile style) {
+        DraftContext ctx = new DraftContext(data, style, catalogue);
+        Map<String, Object> model = new SectionModels(ctx).model(section);
+        return DraftText.build(section, section.title(), render(section.template() + ".ftl", model), ctx.facts(), ctx.gaps(), style.name());
+    }
+
+    /**
+     * The whole 情况说明: sections 一 to 十三 under their headings, in order. Facts and gaps are placed in the
+     * report's own text.
+     */
+    public Draft report(YearData data, StyleProfile style) {
+        DraftContext ctx = new DraftContext(data, style, catalogue);
+        SectionModels models = new SectionModels(ctx);
+        StringBuilder rendered = new StringBuilder();
+        for (SectionKind section : SectionKind.values()) {
+            if (!section.finalAccounts()) {
+                continue;
+            }
+            if (rendered.length() > 0) {
+                rendered.append('\n');
+            }
+            rendered.append(section.title()).append('\n').append(render(section.template() + ".ftl", models.model(section)));
+        }
+        return DraftText.build(null, "第三部分 " + data.year().year() + "年度部门决算情况说明", rendered.toString(), ctx.facts(),
+                ctx.gaps(), style.name());
+    }
+
+    private String render(String name, Map<String, Object> model) {
+        try {
+            Template template = freemarker.getTemplate(name);
+            StringWriter out = new StringWriter();
+            template.process(model, out);
+            return out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("template " + name + ": " + e.getMessage(), e);
+        } catch (TemplateException e) {
+            throw new IllegalStateException("template " + name + " failed: " + e.getMessage(), e);
+        }
+    }
+}

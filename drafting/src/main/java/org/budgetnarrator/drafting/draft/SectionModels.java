@@ -1,0 +1,494 @@
+package org.budgetnarrator.drafting.draft;
+
+import org.budgetnarrator.model.domain.AccountLine;
+import org.budgetnarrator.model.domain.DepartmentYear;
+import org.budgetnarrator.model.domain.IncomeLine;
+import org.budgetnarrator.model.domain.Indicator;
+import org.budgetnarrator.model.domain.Project;
+import org.budgetnarrator.model.domain.ThreePublicLine;
+import org.budgetnarrator.model.domain.VehicleHolding;
+import org.budgetnarrator.model.read.YearData;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What each section's template is given: facts made from the stored numbers, the words that follow from
+ * them (增加/减少, 大于/小于), and the reasons recorded (or the gaps). The templates only arrange them.
+ */
+final class SectionModels {
+
+    private static final List<String[]> INCOME_SOURCES = List.of(
+            new String[]{"superior_subsidy", "上级补助收入"}, new String[]{"public_service_unit_income", "事业收入"},
+            new String[]{"operating_income", "经营收入"}, new String[]{"subsidiary_remittance", "附属单位上缴收入"},
+            new String[]{"other_income", "其他收入"});
+    private static final List<String> PERSONNEL_CLASSES = List.of("301", "303");
+
+    private final DraftContext ctx;
+    private final YearData data;
+    private final DepartmentYear y;
+
+    SectionModels(DraftContext ctx) {
+        this.ctx = ctx;
+        this.data = ctx.data();
+        this.y = data.year();
+    }
+
+    Map<String, Object> model(SectionKind section) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("year", ctx.year(y.year()));
+        m.put("prevYear", ctx.year(y.year() - 1));
+        m.put("department", data.department().name());
+        switch (section) {
+            case TOTALS -> totals(m);
+            case INCOME -> income(m);
+            case EXPENDITURE -> expenditure(m);
+            case FISCAL_TOTALS -> fiscalTotals(m);
+            case GENERAL_BUDGET -> generalBudget(m);
+            case BASIC_EXPENDITURE -> basic(m);
+            case GOVERNMENT_FUND -> fund(m, AccountLine::governmentFund, "government_fund_budget_appropriation");
+            case STATE_CAPITAL -> fund(m, AccountLine::stateCapital, "state_capital_budget_appropriation");
+            case THREE_PUBLIC -> threePublic(m);
+            case OFFICE_RUNNING_COST -> officeRunningCost(m);
+            case PROCUREMENT -> procurement(m);
+            case ASSETS -> assets(m);
+            case PERFORMANCE -> performance(m);
+            case INDICATOR_DEVIATIONS -> indicatorDeviations(m);
+            case SELF_EVALUATION_DEVIATION, IMPROVEMENT_PLAN -> selfEvaluation(m);
+            default -> throw new IllegalStateException(section.name());
+        }
+        return m;
+    }
+
+    // --- totals
+
+    private BigDecimal incomeTotal() {
+        return nz(YearData.sum(data.incomes().stream().filter(i -> !closing(i.source())).map(IncomeLine::amount).toList()));
+    }
+
+    private BigDecimal incomeOfYear() {
+        return nz(YearData.sum(data.incomes().stream().filter(i -> !closing(i.source()) && !i.source().equals("carry_forward_begin")
+                && !i.source().equals("non_fiscal_surplus_used")).map(IncomeLine::amount).toList()));
+    }
+
+    private BigDecimal expenditureTotal() {
+        BigDecimal closingBalances = nz(YearData.sum(data.incomes().stream().filter(i -> closing(i.source())).map(IncomeLine::amount).toList()));
+        return nz(data.functionalTotal(AccountLine::actual)).add(closingBalances);
+    }
+
+    private BigDecimal appropriation() {
+        return nz(YearData.sum(data.incomes().stream().filter(i -> i.source().endsWith("_appropriation")).map(IncomeLine::amount).toList()));
+    }
+
+    private void totals(Map<String, Object> m) {
+        BigDecimal income = incomeTotal();
+        BigDecimal spent = expenditureTotal();
+        m.put("equal", income.compareTo(spent) == 0);
+        m.put("incomeTotal", ctx.money("total", "income", income));
+        m.put("expenditureTotal", ctx.money("total", "expenditure", spent));
+        changeWithReasons(m, "total", income, y.previousTotalIncome(), "收、支总计较上年变动的主要原因");
+    }
+
+    private void changeWithReasons(Map<String, Object> m, String subject, BigDecimal now, BigDecimal before, String what) {
+        DraftContext.Change change = ctx.change(subject, now, before);
+        put(m, "change", change);
+        if (change != null && !change.isFlat()) {
+            put(m, "reasons", ctx.reasons(subject, "PREVIOUS", ctx.needsPreviousReason(now, before), what));
+        }
+    }
+
+    private void income(Map<String, Object> m) {
+        BigDecimal total = incomeOfYear();
+        m.put("total", ctx.money("income:total", "amount", total));
+        put(m, "change", ctx.change("income:total", total, y.previousTotalIncome()));
+        List<Map<String, Object>> lines = new ArrayList<>();
+        lines.add(line("财政拨款收入", ctx.money("income:appropriation", "amount", appropriation()),
+                ctx.percent("income:appropriation", "share", appropriation(), total)));
+        for (String[] source : INCOME_SOURCES) {
+            BigDecimal amount = data.income(source[0]).map(IncomeLine::amount).orElse(BigDecimal.ZERO);
+            lines.add(line(source[1], ctx.money("income:" + source[0], "amount", amount),
+                    ctx.percent("income:" + source[0], "share", amount, total)));
+        }
+        m.put("lines", lines);
+    }
+
+    private void expenditure(Map<String, Object> m) {
+        BigDecimal total = nz(data.functionalTotal(AccountLine::actual));
+        m.put("total", ctx.money("expenditure:total", "amount", total));
+        put(m, "change", ctx.change("expenditure:total", total, y.previousTotalExpenditure()));
+        List<Map<String, Object>> lines = new ArrayList<>();
+        Object[][] columns = {{"基本支出", "basic", (Function<AccountLine, BigDecimal>) AccountLine::basic},
+                {"项目支出", "project", (Function<AccountLine, BigDecimal>) AccountLine::project},
+                {"上缴上级支出", "remittance", (Function<AccountLine, BigDecimal>) AccountLine::remittance},
+                {"经营支出", "business", (Function<AccountLine, BigDecimal>) AccountLine::business},
+                {"对附属单位补助支出", "subsidiary", (Function<AccountLine, BigDecimal>) AccountLine::subsidiary}};
+        for (Object[] column : columns) {
+            @SuppressWarnings("unchecked")
+            BigDecimal amount = nz(data.functionalTotal((Function<AccountLine, BigDecimal>) column[2]));
+            String subject = "expenditure:" + column[1];
+            lines.add(line((String) column[0], ctx.money(subject, "amount", amount), ctx.percent(subject, "share", amount, total)));
+        }
+        m.put("lines", lines);
+    }
+
+    private void fiscalTotals(Map<String, Object> m) {
+        BigDecimal income = appropriation();
+        BigDecimal spent = nz(data.functionalTotal(AccountLine::generalBudget)).add(nz(data.functionalTotal(AccountLine::governmentFund)))
+                .add(nz(data.functionalTotal(AccountLine::stateCapital)));
+        m.put("equal", income.compareTo(spent) == 0);
+        m.put("incomeTotal", ctx.money("total:fiscal", "income", income));
+        m.put("expenditureTotal", ctx.money("total:fiscal", "expenditure", spent));
+        changeWithReasons(m, "total:fiscal", income, y.previousFiscalIncome(), "财政拨款收、支总计较上年变动的主要原因");
+        List<Map<String, Object>> sources = new ArrayList<>();
+        String[][] kinds = {{"general_public_budget_appropriation", "一般公共预算财政拨款收入"},
+                {"government_fund_budget_appropriation", "政府性基金预算财政拨款收入"},
+                {"state_capital_budget_appropriation", "国有资本经营预算财政拨款收入"}};
+        for (String[] kind : kinds) {
+            Optional<IncomeLine> line = data.income(kind[0]);
+            BigDecimal amount = line.map(IncomeLine::amount).orElse(BigDecimal.ZERO);
+            BigDecimal before = line.map(IncomeLine::previousAmount).orElse(amount.signum() == 0 ? BigDecimal.ZERO : null);
+            String subject = "income:" + kind[0];
+            Map<String, Object> s = new HashMap<>();
+            s.put("name", kind[1]);
+            s.put("amount", ctx.money(subject, "amount", amount));
+            DraftContext.Change change = ctx.change(subject, amount, before);
+            put(s, "change", change);
+            if (change != null && !change.isFlat()) {
+                put(s, "reasons", ctx.reasons(subject, "PREVIOUS", ctx.needsPreviousReason(amount, before),
+                        kind[1] + "较上年变动的主要原因"));
+            }
+            sources.add(s);
+        }
+        m.put("sources", sources);
+    }
+
+    private void generalBudget(Map<String, Object> m) {
+        BigDecimal gb = nz(data.functionalTotal(AccountLine::generalBudget));
+        BigDecimal total = nz(data.functionalTotal(AccountLine::actual));
+        m.put("amount", ctx.money("expenditure:generalBudget", "amount", gb));
+        put(m, "share", ctx.percent("expenditure:generalBudget", "share", gb, total));
+        changeWithReasons(m, "expenditure:generalBudget", gb, y.previousGeneralBudgetExpenditure(),
+                "一般公共预算财政拨款支出较上年变动的主要原因");
+        m.put("amount2", ctx.money("expenditure:generalBudget", "amount", gb));
+        List<Map<String, Object>> classes = new ArrayList<>();
+        for (AccountLine c : data.functional()) {
+            if (c.level() != 1 || c.generalBudget() == null && c.actual() == null) {
+                continue;
+            }
+            BigDecimal amount = c.generalBudget() != null ? c.generalBudget() : c.actual();
+            if (amount.signum() == 0) {
+                continue;
+            }
+            Map<String, Object> cm = new HashMap<>();
+            cm.put("code", c.code());
+            cm.put("name", c.name().endsWith("支出") ? c.name().substring(0, c.name().length() - 2) + "（类）支出" : c.name() + "（类）");
+            cm.put("amount", ctx.money("account:" + c.code(), "generalBudget", amount));
+            put(cm, "share", ctx.percent("account:" + c.code(), "share", amount, gb));
+            classes.add(cm);
+        }
+        classes.sort((a, b) -> ((String) a.get("code")).compareTo((String) b.get("code")));
+        m.put("classes", classes);
+        List<AccountLine> items = data.functional().stream().filter(a -> a.level() == 3)
+                .filter(a -> nz(a.initialBudget()).signum() != 0 || nz(a.generalBudget() != null ? a.generalBudget() : a.actual()).signum() != 0)
+                .sorted((a, b) -> a.code().compareTo(b.code())).toList();
+        BigDecimal initial = y.initialBudget() != null ? y.initialBudget()
+                : YearData.sum(items.stream().map(AccountLine::initialBudget).toList());
+        if (initial != null) {
+            m.put("initial", ctx.money("expenditure:generalBudget", "initialBudget", initial));
+            m.put("amount3", ctx.money("expenditure:generalBudget", "amount", gb));
+            put(m, "completion", ctx.percent("expenditure:generalBudget", "completion", gb, initial));
+        }
+        List<Map<String, Object>> itemModels = new ArrayList<>();
+        for (AccountLine item : items) {
+            String subject = "account:" + item.code();
+            BigDecimal actual = nz(item.generalBudget() != null ? item.generalBudget() : item.actual());
+            Map<String, Object> im = new HashMap<>();
+            im.put("path", path(item));
+            im.put("actual", ctx.money(subject, "actual", actual));
+            if (item.initialBudget() != null) {
+                im.put("initial", ctx.money(subject, "initialBudget", item.initialBudget()));
+                int cmp = actual.compareTo(item.initialBudget());
+                im.put("equal", cmp == 0);
+                im.put("compare", cmp > 0 ? "大于" : "小于");
+                put(im, "completion", ctx.percent(subject, "completion", actual, item.initialBudget()));
+                if (cmp != 0) {
+                    put(im, "reasons", ctx.reasons(subject, "BUDGET", ctx.needsBudgetReason(actual, item.initialBudget()),
+                            item.name() + "决算数" + (cmp > 0 ? "大于" : "小于") + "年初预算数的主要原因"));
+                }
+            }
+            itemModels.add(im);
+        }
+        m.put("items", itemModels);
+    }
+
+    private String path(AccountLine item) {
+        if (!ctx.style().spellPath()) {
+            return item.name();
+        }
+        String section = data.functional(item.parentCode()).map(AccountLine::name).orElse("");
+        String clazz = data.functional(item.code().substring(0, 3)).map(AccountLine::name).orElse("");
+        return clazz + "（类）" + section + "（款）" + item.name() + "（项）";
+    }
+
+    private void basic(Map<String, Object> m) {
+        BigDecimal basic = nz(data.functionalTotal(AccountLine::basic));
+        m.put("basic", ctx.money("expenditure:basic", "amount", basic));
+        List<AccountLine> economic = data.economic();
+        BigDecimal personnel;
+        BigDecimal operating;
+        List<String> personnelItems = new ArrayList<>();
+        List<String> operatingItems = new ArrayList<>();
+        if (!economic.isEmpty()) {
+            personnel = nz(YearData.sum(economic.stream().filter(a -> a.level() == 1 && PERSONNEL_CLASSES.contains(a.code()))
+                    .map(AccountLine::actual).toList()));
+            operating = nz(YearData.sum(economic.stream().filter(a -> a.level() == 1 && !PERSONNEL_CLASSES.contains(a.code()))
+                    .map(AccountLine::actual).toList()));
+            for (AccountLine a : economic) {
+                if (a.level() == 2 && a.actual() != null && a.actual().signum() != 0) {
+                    (PERSONNEL_CLASSES.contains(a.code().substring(0, 3)) ? personnelItems : operatingItems).add(a.name());
+                }
+            }
+        } else {
+            personnel = nz(data.functionalTotal(AccountLine::personnel));
+            operating = nz(data.functionalTotal(AccountLine::operating));
+        }
+        m.put("personnel", ctx.money("economic:personnel", "amount", personnel));
+        m.put("operating", ctx.money("economic:operating", "amount", operating));
+        m.put("personnelItems", String.join("、", personnelItems));
+        m.put("operatingItems", String.join("、", operatingItems));
+    }
+
+    private void fund(Map<String, Object> m, Function<AccountLine, BigDecimal> column, String income) {
+        BigDecimal in = data.income(income).map(IncomeLine::amount).orElse(BigDecimal.ZERO);
+        BigDecimal spent = nz(data.functionalTotal(column));
+        m.put("none", in.signum() == 0 && spent.signum() == 0);
+        m.put("income", ctx.money("income:" + income, "amount", in));
+        m.put("expenditure", ctx.money("expenditure:" + (income.startsWith("government") ? "governmentFund" : "stateCapital"), "amount", spent));
+    }
+
+    private void threePublic(Map<String, Object> m) {
+        Optional<ThreePublicLine> total = data.threePublic("TOTAL");
+        m.put("none", data.threePublic().isEmpty());
+        if (total.isPresent()) {
+            m.put("total", threePublicItem(total.get(), "“三公”经费财政拨款支出"));
+        }
+        List<Map<String, Object>> items = new ArrayList<>();
+        data.threePublic("OVERSEAS_TRAVEL").ifPresent(l -> items.add(threePublicItem(l, "因公出国（境）费")));
+        Optional<ThreePublicLine> vehicle = data.threePublic("VEHICLE").or(() -> data.threePublic("VEHICLE_OPERATION"));
+        vehicle.ifPresent(l -> {
+            Map<String, Object> v = threePublicItem(l, "公务用车购置及运行维护费");
+            List<Map<String, Object>> parts = new ArrayList<>();
+            for (String[] part : new String[][]{{"VEHICLE_PURCHASE", "公务用车购置费"}, {"VEHICLE_OPERATION", "公务用车运行维护费"}}) {
+                data.threePublic(part[0]).filter(p -> !l.item().equals(part[0]))
+                        .filter(p -> nz(p.actual()).signum() != 0 || nz(p.budget()).signum() != 0)
+                        .ifPresent(p -> parts.add(Map.of("name", part[1], "actual", ctx.money("threePublic:" + part[0], "actual", p.actual()))));
+            }
+            v.put("parts", parts);
+            Integer held = data.threePublic("VEHICLE_OPERATION").map(ThreePublicLine::vehicles).orElse(l.vehicles());
+            if (held != null) {
+                v.put("vehicles", ctx.count("threePublic:" + l.item(), "vehicles", held));
+            }
+            items.add(v);
+        });
+        data.threePublic("RECEPTION").ifPresent(l -> {
+            Map<String, Object> r = threePublicItem(l, "公务接待费");
+            List<Map<String, Object>> parts = new ArrayList<>();
+            for (String[] part : new String[][]{{"RECEPTION_FOREIGN", "外宾接待支出", "来访团组"}, {"RECEPTION_DOMESTIC", "国内公务接待支出", "国内来访团组"}}) {
+                data.threePublic(part[0]).filter(p -> nz(p.actual()).signum() != 0).ifPresent(p -> {
+                    Map<String, Object> pm = new HashMap<>();
+                    pm.put("name", part[1]);
+                    pm.put("groupsName", part[2]);
+                    pm.put("actual", ctx.money("threePublic:" + part[0], "actual", p.actual()));
+                    if (p.groups() != null) {
+                        pm.put("groups", ctx.count("threePublic:" + part[0], "groups", p.groups()));
+                    }
+                    if (p.persons() != null) {
+                        pm.put("persons", ctx.count("threePublic:" + part[0], "persons", p.persons()));
+                    }
+                    parts.add(pm);
+                });
+            }
+            r.put("parts", parts);
+            items.add(r);
+        });
+        m.put("items", items);
+    }
+
+    private Map<String, Object> threePublicItem(ThreePublicLine line, String name) {
+        String subject = "threePublic:" + line.item();
+        Map<String, Object> m = new HashMap<>();
+        m.put("name", name);
+        m.put("actual", ctx.money(subject, "actual", line.actual()));
+        if (line.budget() != null) {
+            m.put("budget", ctx.money(subject, "budget", line.budget()));
+            put(m, "completion", ctx.percent(subject, "completion", nz(line.actual()), line.budget()));
+            int cmp = nz(line.actual()).compareTo(line.budget());
+            m.put("compare", cmp > 0 ? "大于" : cmp < 0 ? "小于" : "等于");
+            if (cmp != 0) {
+                put(m, "budgetReasons", ctx.reasons(subject, "BUDGET", ctx.needsBudgetReason(nz(line.actual()), line.budget()),
+                        name + "决算数" + (cmp > 0 ? "大于" : "小于") + "全年预算数的主要原因"));
+            }
+        }
+        DraftContext.Change change = ctx.change(subject, nz(line.actual()), line.previousActual());
+        put(m, "change", change);
+        if (change != null && !change.isFlat()) {
+            put(m, "previousReasons", ctx.reasons(subject, "PREVIOUS", ctx.needsPreviousReason(nz(line.actual()), line.previousActual()),
+                    name + "决算数较上年" + change.getWord() + "的主要原因"));
+        }
+        if (line.groups() != null) {
+            m.put("groups", ctx.count(subject, "groups", line.groups()));
+        }
+        if (line.persons() != null) {
+            m.put("persons", ctx.count(subject, "persons", line.persons()));
+        }
+        return m;
+    }
+
+    private void officeRunningCost(Map<String, Object> m) {
+        m.put("none", y.officeRunningCost() == null);
+        if (y.officeRunningCost() != null) {
+            m.put("amount", ctx.money("officeRunningCost", "amount", y.officeRunningCost()));
+            changeWithReasons(m, "officeRunningCost", y.officeRunningCost(), y.previousOfficeRunningCost(), "机关运行经费较上年变动的主要原因");
+        }
+    }
+
+    private void procurement(Map<String, Object> m) {
+        m.put("none", y.procurementTotal() == null);
+        if (y.procurementTotal() == null) {
+            return;
+        }
+        m.put("total", ctx.money("procurement:total", "amount", y.procurementTotal()));
+        m.put("goods", ctx.money("procurement:goods", "amount", y.procurementGoods()));
+        m.put("works", ctx.money("procurement:works", "amount", y.procurementWorks()));
+        m.put("services", ctx.money("procurement:services", "amount", y.procurementServices()));
+        if (y.procurementSme() != null) {
+            m.put("sme", ctx.money("procurement:sme", "amount", y.procurementSme()));
+            put(m, "smeShare", ctx.percent("procurement:sme", "share", y.procurementSme(), y.procurementTotal()));
+        }
+        if (y.procurementMicro() != null) {
+            m.put("micro", ctx.money("procurement:micro", "amount", y.procurementMicro()));
+            put(m, "microShare", ctx.percent("procurement:micro", "share", y.procurementMicro(), y.procurementSme()));
+        }
+    }
+
+    private void assets(Map<String, Object> m) {
+        m.put("hasVehicles", !data.vehicles().isEmpty());
+        int all = data.vehicles().stream().mapToInt(VehicleHolding::count).sum();
+        m.put("vehicles", ctx.count("vehicles", "count", all));
+        List<Map<String, Object>> kinds = new ArrayList<>();
+        List<String> standard = List.of("副省级及以上领导干部用车", "主要负责人用车", "机要通信用车", "应急保障用车", "执法执勤用车",
+                "特种专业技术用车", "离退休干部服务用车", "其他用车");
+        List<String> names = new ArrayList<>(standard);
+        data.vehicles().stream().map(VehicleHolding::kind).filter(k -> !names.contains(k)).forEach(names::add);
+        for (String kind : names) {
+            int n = data.vehicles().stream().filter(v -> v.kind().equals(kind)).mapToInt(VehicleHolding::count).sum();
+            kinds.add(Map.of("name", kind, "count", ctx.count("vehicles:" + kind, "count", n)));
+        }
+        m.put("kinds", kinds);
+        put(m, "equipment", y.equipmentOver1m() == null ? null : ctx.count("equipmentOver1m", "count", y.equipmentOver1m()));
+    }
+
+    private void performance(Map<String, Object> m) {
+        List<Project> all = data.projects();
+        BigDecimal projectTotal = nz(data.functionalTotal(AccountLine::project));
+        m.put("hasProjects", !all.isEmpty());
+        m.put("count", ctx.count("projects", "count", all.size()));
+        m.put("amount", ctx.money("projects", "amount", projectTotal));
+        put(m, "share", ctx.percent("projects", "share", projectTotal, projectTotal));
+        List<Map<String, Object>> evaluated = new ArrayList<>();
+        List<Map<String, Object>> excluded = new ArrayList<>();
+        for (Project p : all) {
+            String subject = "project:" + (p.code() != null ? p.code() : p.name());
+            BigDecimal budget = p.adjustedBudget() != null ? p.adjustedBudget() : p.initialBudget();
+            Map<String, Object> pm = new HashMap<>();
+            pm.put("name", p.name().replaceAll("(经费|费)$", ""));
+            if (budget == null) {
+                pm.put("executed", ctx.money(subject, "executed", p.executed()));
+                excluded.add(pm);
+                continue;
+            }
+            pm.put("budget", ctx.money(subject, "budget", budget));
+            pm.put("executed", ctx.money(subject, "executed", p.executed()));
+            put(pm, "completion", ctx.percent(subject, "completion", nz(p.executed()), budget));
+            put(pm, "outcome", p.outcome() == null ? null : p.outcome().replaceAll("[。；\\s]+$", ""));
+            boolean needed = ctx.needsBudgetReason(nz(p.executed()), budget);
+            String problems = ctx.reasons(subject, "BUDGET", needed, p.name() + "执行中发现的问题及原因");
+            put(pm, "problems", problems);
+            String measures = ctx.measures(subject, "BUDGET");
+            if (measures == null && p.improvementPlan() != null) {
+                measures = p.improvementPlan().replace("\n", "").replaceAll("[。；\\s]+$", "");
+            }
+            put(pm, "measures", measures);
+            evaluated.add(pm);
+        }
+        m.put("projects", evaluated);
+        m.put("excluded", excluded);
+    }
+
+    private void indicatorDeviations(Map<String, Object> m) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Indicator> indicators = new ArrayList<>(data.departmentIndicators());
+        data.projects().forEach(p -> indicators.addAll(data.indicatorsOf(p)));
+        for (Indicator i : indicators) {
+            var evaluation = org.budgetnarrator.drafting.indicator.IndicatorEvaluator.evaluate(i,
+                    org.budgetnarrator.drafting.indicator.ScoringProfiles.national());
+            if (evaluation.status() != org.budgetnarrator.drafting.indicator.Status.NOT_MET) {
+                continue;
+            }
+            String subject = "indicator:" + i.id();
+            Map<String, Object> r = new HashMap<>();
+            r.put("name", i.name());
+            r.put("target", i.target());
+            r.put("actual", i.actual());
+            put(r, "reasons", ctx.reasons(subject, "BUDGET", true, i.name() + "未完成年度指标值的原因"));
+            put(r, "measures", ctx.measures(subject, "BUDGET"));
+            rows.add(r);
+        }
+        m.put("rows", rows);
+    }
+
+    private void selfEvaluation(Map<String, Object> m) {
+        BigDecimal executed = y.executed() != null ? y.executed() : data.functionalTotal(AccountLine::actual);
+        BigDecimal budget = y.adjustedBudget() != null ? y.adjustedBudget() : y.initialBudget();
+        if (executed != null && budget != null) {
+            m.put("budget", ctx.money("evaluation:department", "budget", budget));
+            m.put("executed", ctx.money("evaluation:department", "executed", executed));
+            put(m, "completion", ctx.percent("evaluation:department", "completion", executed, budget));
+            put(m, "reasons", ctx.reasons("evaluation:department", "BUDGET", ctx.needsBudgetReason(executed, budget),
+                    "预算执行偏差的主要原因"));
+            put(m, "measures", ctx.measures("evaluation:department", "BUDGET"));
+        }
+        put(m, "deviationAnalysis", y.deviationAnalysis());
+        put(m, "improvementPlan", y.improvementPlan());
+    }
+
+    // --- helpers
+
+    private static Map<String, Object> line(String name, Fact amount, Fact share) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("amount", amount);
+        put(m, "share", share);
+        return m;
+    }
+
+    private static void put(Map<String, Object> m, String key, Object value) {
+        if (value != null) {
+            m.put(key, value);
+        }
+    }
+
+    private static boolean closing(String source) {
+        return source.equals("carry_forward_end") || source.equals("surplus_distribution");
+    }
+
+    private static BigDecimal nz(BigDecimal v) {
+        return v == null ? BigDecimal.ZERO : v;
+    }
+}

@@ -1,0 +1,3 @@
+<#-- 四、财政拨款收入支出决算总体情况说明 -->
+<#if equal>${year}年度财政拨款收、支总计均为${incomeTotal}万元。<#else>${year}年度财政拨款收入总计${incomeTotal}万元，财政拨款支出总计${expenditureTotal}万元。</#if><#if change??><#if change.flat>与${prevYear}年度相比，财政拨款收、支总计持平。<#else>与${prevYear}年度相比，财政拨款收、支总计<#if equal>各</#if>${change.word}${change.amount}万元<#if change.rate??>，${change.rateWord}${change.rate}%</#if>。<#if reasons??>主要原因是：${reasons}。</#if></#if></#if>
+${year}年度财政拨款收入中，<#list sources as s>${s.name}${s.amount}万元<#if s.change??>，<#if s.change.flat>与${prevYear}年度决算数持平<#else>比${prevYear}年度决算数${s.change.word}${s.change.amount}万元</#if></#if>。<#if s.reasons??>${s.change.word}主要原因是：${s.reasons}。</#if></#list>

@@ -1,0 +1,2 @@
+<#-- 一、收入支出决算总体情况说明. Facts print as they are; words (增加/减少) come from the numbers. -->
+<#if equal>${year}年度收、支总计均为${incomeTotal}万元。<#else>${year}年度收入总计${incomeTotal}万元，支出总计${expenditureTotal}万元。</#if><#if change??><#if change.flat>与${prevYear}年度相比，收、支总计持平。<#else>与${prevYear}年度相比，收、支总计<#if equal>各</#if>${change.word}${change.amount}万元<#if change.rate??>，${change.rateWord}${change.rate}%</#if><#if reasons??>，主要原因：${reasons}</#if>。</#if></#if>
