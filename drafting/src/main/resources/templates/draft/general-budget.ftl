@@ -1,4 +1,5 @@
 <#-- 五、一般公共预算财政拨款支出决算情况说明 -->
+<#if !hasAccounts>本部门尚未录入${year}年度一般公共预算财政拨款支出决算数据。<#else>
 <#assign purposes = {"201": "主要是用于维持单位正常运行及完成年初工作目标。", "208": "主要是用于职工的养老保险、职业年金支出。",
   "210": "主要是用于职工的医疗保险支出。", "221": "主要是用于职工的住房公积金、提租补贴支出。"}>
 （一）一般公共预算财政拨款支出决算总体情况
@@ -13,3 +14,4 @@ ${c?counter}.${c.name}${c.amount}万元<#if c.share??>，占${c.share}%</#if>。
 <#list items as i>
 ${i?counter}.${i.path}。<#if i.initial??>年初预算为${i.initial}万元，支出决算为${i.actual}万元，<#if i.equal>完成年初预算的100%。<#else><#if i.completion??>完成年初预算的${i.completion}%。</#if><#if i.reasons??>决算数${i.compare}年初预算数的主要原因：${i.reasons}。</#if></#if><#else>支出决算为${i.actual}万元。</#if>
 </#list>
+</#if>

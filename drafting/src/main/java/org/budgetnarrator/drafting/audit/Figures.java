@@ -37,12 +37,15 @@ final class Figures {
                 ? Match.ROUNDING : Match.DIFFERENT;
     }
 
-    /** part ÷ whole as a percentage, exact to 6 decimals; null when the whole is zero. */
+    /**
+     * part ÷ whole as a percentage to 20 decimals, so that rounding it again to a written precision (at most a
+     * few decimals) gives the same result as rounding the exact ratio once; null when the whole is zero.
+     */
     static BigDecimal percent(BigDecimal part, BigDecimal whole) {
         if (part == null || whole == null || whole.signum() == 0) {
             return null;
         }
-        return part.multiply(HUNDRED).divide(whole, 6, RoundingMode.HALF_UP);
+        return part.multiply(HUNDRED).divide(whole, 20, RoundingMode.HALF_UP);
     }
 
     /** A figure for messages: plain, without trailing zeros beyond two decimals. */

@@ -171,9 +171,10 @@ final class Lexicon {
                 .count(y.equipmentOver1m()).build());
 
         // Performance: the projects self-evaluated, and each project by name.
-        if (!data.projects().isEmpty()) {
+        long evaluated = data.projects().stream().filter(p -> p.executed() != null).count();
+        if (evaluated > 0) {
             topics.add(Topic.of("projects", "项目", "绩效自评项目", "(?:共)?涉及项目")
-                    .count(data.projects().size()).amount(projectTotal).shareBase(projectTotal).build());
+                    .count((int) evaluated).amount(projectTotal).shareBase(projectTotal).build());
         }
         for (Project p : data.projects()) {
             String stem = p.name().replaceAll("(经费|费)$", "");

@@ -21,14 +21,16 @@ import java.util.regex.Pattern;
  */
 public final class NarrativeChecker {
 
-    private static final String NUM = "(\\d+(?:\\.\\d+)?)";
+    /** A figure, with or without thousands separators (4,863.67). */
+    private static final String NUM = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)";
     private static final Pattern AMOUNT = Pattern.compile(NUM + "\\s*万元");
     private static final Pattern PERCENT = Pattern.compile(NUM + "\\s*[%％]");
     private static final Pattern SHARE = Pattern.compile("占([^，。；、%％\\d]{0,24}?)的?\\s*" + NUM + "\\s*[%％]");
     private static final Pattern COUNT = Pattern.compile(NUM + "\\s*(个|人次|辆|台（套）|台)");
     private static final Pattern BARE = Pattern.compile("(预算数（A）|执行数（B）|基本支出总额|项目支出总额)\\s*" + NUM + "(?!\\s*[%％万\\d])");
     private static final Pattern PATH = Pattern.compile(
-            "([\\p{IsHan}“”]+?)\\s*[（(]类[）)]\\s*([\\p{IsHan}“”]+?)\\s*[（(]款[）)]\\s*([\\p{IsHan}“”]+?)\\s*[（(]项[）)]");
+            "((?:[\\p{IsHan}“”]|[（(]室[）)])+?)\\s*[（(]类[）)]\\s*((?:[\\p{IsHan}“”]|[（(]室[）)])+?)\\s*[（(]款[）)]"
+                    + "\\s*((?:[\\p{IsHan}“”]|[（(]室[）)])+?)\\s*[（(]项[）)]");
     private static final Pattern COMPARISON = Pattern.compile("决算数\\s*(大于|小于|等于|持平于?)\\s*(年初预算数|全年预算数|预算数)");
     private static final Pattern RESIDUE = Pattern.compile(
             "增加（减少）|增加\\(减少\\)|减少（增加）|增加持平|减少持平|增长持平|XX|xxx|××|待填写|请填写|待补充|TODO|TBD"
@@ -94,8 +96,15 @@ public final class NarrativeChecker {
             while (share.find()) {
                 shareSpans.add(new int[]{share.start(), share.end()});
             }
+            // A bracketed note (a draft's 【待补充：…】 gap) states what is missing, not a claim about the data.
+            List<int[]> notes = new ArrayList<>();
+            Matcher note = Pattern.compile("【[^】]*】").matcher(text);
+            while (note.find()) {
+                notes.add(new int[]{note.start(), note.end()});
+            }
+            shareSpans.addAll(notes);
             List<Mention> mentions = mentions(shareSpans);
-            List<Claim> claims = claims();
+            List<Claim> claims = claims().stream().filter(c -> !overlaps(notes, c.start(), c.end())).toList();
             // Walk topics and claims in text order: each claim is checked against the latest topic.
             List<Object> events = new ArrayList<>();
             events.addAll(mentions);
@@ -157,7 +166,7 @@ public final class NarrativeChecker {
             while (m.find()) {
                 int s = m.start(), e = m.end();
                 String baseText = m.group(1);
-                BigDecimal written = new BigDecimal(m.group(2));
+                BigDecimal written = number(m.group(2));
                 taken.add(new int[]{m.start(2), e});
                 claims.add(new Claim(s, e, () -> share(baseText, written, s, e)));
             }
@@ -165,7 +174,7 @@ public final class NarrativeChecker {
             while (m.find()) {
                 int s = m.start(2), e = m.end(2);
                 String keyword = m.group(1);
-                BigDecimal written = new BigDecimal(m.group(2));
+                BigDecimal written = number(m.group(2));
                 taken.add(new int[]{s, e});
                 claims.add(new Claim(s, e, () -> amount(keyword.startsWith("预算数") ? Kind.BUDGET : Kind.AMOUNT, written, s, e)));
             }
@@ -175,7 +184,7 @@ public final class NarrativeChecker {
                     continue;
                 }
                 int s = m.start(), e = m.end();
-                BigDecimal written = new BigDecimal(m.group(1));
+                BigDecimal written = number(m.group(1));
                 String before = before(s, 14);
                 claims.add(new Claim(s, e, () -> percent(before, written, s, e)));
             }
@@ -185,14 +194,14 @@ public final class NarrativeChecker {
                     continue;
                 }
                 int s = m.start(), e = m.end();
-                BigDecimal written = new BigDecimal(m.group(1));
+                BigDecimal written = number(m.group(1));
                 String before = before(s, 12);
                 claims.add(new Claim(s, e, () -> amountWithKeyword(before, written, s, e)));
             }
             m = COUNT.matcher(text);
             while (m.find()) {
                 int s = m.start(), e = m.end();
-                BigDecimal written = new BigDecimal(m.group(1));
+                BigDecimal written = number(m.group(1));
                 String unit = m.group(2);
                 String before = before(s, 6);
                 claims.add(new Claim(s, e, () -> count(unit, before, written, s, e)));
@@ -569,6 +578,10 @@ public final class NarrativeChecker {
 
     private static String clean(String name) {
         return name.replace('（', '(').replace('）', ')').replaceAll("\\s+", "");
+    }
+
+    private static BigDecimal number(String text) {
+        return new BigDecimal(text.replace(",", ""));
     }
 
     private static boolean overlaps(List<int[]> spans, int start, int end) {

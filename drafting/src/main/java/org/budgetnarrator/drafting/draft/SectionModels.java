@@ -45,6 +45,8 @@ final class SectionModels {
         m.put("year", ctx.year(y.year()));
         m.put("prevYear", ctx.year(y.year() - 1));
         m.put("department", data.department().name());
+        m.put("hasAccounts", !data.functional().isEmpty());
+        m.put("hasIncomes", !data.incomes().isEmpty());
         switch (section) {
             case TOTALS -> totals(m);
             case INCOME -> income(m);
@@ -395,7 +397,8 @@ final class SectionModels {
     }
 
     private void performance(Map<String, Object> m) {
-        List<Project> all = data.projects();
+        // Only projects with an executed amount have been self-evaluated (a budget-stage project has none).
+        List<Project> all = data.projects().stream().filter(p -> p.executed() != null).toList();
         BigDecimal projectTotal = nz(data.functionalTotal(AccountLine::project));
         m.put("hasProjects", !all.isEmpty());
         m.put("count", ctx.count("projects", "count", all.size()));
