@@ -33,7 +33,7 @@ public class GraphQLFactory {
     @Singleton
     public GraphQL graphQL(ResourceResolver resources, QueryFetchers query, MutationFetchers mutation,
                            DepartmentFetchers department, YearFetchers year, LineFetchers line, ProjectFetchers project,
-                           AuditFetchers audit, EvaluationFetchers evaluation) {
+                           AuditFetchers audit, EvaluationFetchers evaluation, DraftFetchers draft) {
         TypeDefinitionRegistry types;
         try (InputStream in = resources.getResourceAsStream("classpath:schema.graphqls")
                 .orElseThrow(() -> new IllegalStateException("schema.graphqls is missing from the classpath"))) {
@@ -47,11 +47,14 @@ public class GraphQLFactory {
                 .type("Query", t -> t
                         .dataFetcher("department", query.department())
                         .dataFetcher("departments", query.departments())
-                        .dataFetcher("scoringProfiles", evaluation.profiles()))
+                        .dataFetcher("scoringProfiles", evaluation.profiles())
+                        .dataFetcher("reasonCatalogue", draft.catalogue())
+                        .dataFetcher("styleProfiles", draft.styles()))
                 .type("Mutation", t -> t
                         .dataFetcher("importDepartmentYear", mutation.importDepartmentYear())
                         .dataFetcher("checkNarrative", audit.checkNarrative())
-                        .dataFetcher("reviewFinding", audit.reviewFinding()))
+                        .dataFetcher("reviewFinding", audit.reviewFinding())
+                        .dataFetcher("setReasons", draft.setReasons()))
                 .type("DepartmentConnection", t -> t.dataFetcher("totalCount", query.totalCount()))
                 .type("Department", t -> t
                         .dataFetcher("budgetUnits", department.budgetUnits())
@@ -73,7 +76,10 @@ public class GraphQLFactory {
                         .dataFetcher("documents", year.documents())
                         .dataFetcher("notes", year.notes())
                         .dataFetcher("audit", audit.audit())
-                        .dataFetcher("evaluation", evaluation.selfEvaluation()))
+                        .dataFetcher("evaluation", evaluation.selfEvaluation())
+                        .dataFetcher("draft", draft.draft())
+                        .dataFetcher("report", draft.report())
+                        .dataFetcher("reasons", draft.reasons()))
                 .type("SelfEvaluation", t -> t.dataFetcher("budgetExecutionRate", evaluation.budgetExecutionRate()))
                 .type("Indicator", t -> t
                         .dataFetcher("targetValue", evaluation.targetValue())
