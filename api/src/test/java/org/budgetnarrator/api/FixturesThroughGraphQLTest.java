@@ -49,6 +49,7 @@ class FixturesThroughGraphQLTest {
         matchInOrder(fixture.path("indicators"), served.path("indicators"), file + " indicators");
         matchInOrder(fixture.path("documents"), served.path("documents"), file + " documents");
         matchInOrder(fixture.path("notes"), served.path("notes"), file + " notes");
+        matchInOrder(fixture.path("reasons"), served.path("reasons"), file + " reasons");
         matchFields(fixture.path("summary"), served.path("summary"), file + " summary", "万元");
         matchFields(fixture.path("department"), overview.path("data").path("department"), file + " department", "万元");
         matchInOrder(fixture.path("department").path("budgetUnits"), overview.path("data").path("department").path("budgetUnits"),

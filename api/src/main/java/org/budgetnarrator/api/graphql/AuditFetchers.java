@@ -35,7 +35,7 @@ public class AuditFetchers {
         return env -> {
             DepartmentYear year = env.getSource();
             String severity = env.getArgument("severity");
-            return CompletableFuture.supplyAsync(() -> {
+            return Blocking.run(() -> {
                 Department department = departments.findByIdIn(List.of(year.departmentId())).get(0);
                 return audits.audit(department.code(), year.year()).orElse(List.of()).stream()
                         .filter(r -> severity == null || r.finding().severity().name().equals(severity))
@@ -49,7 +49,7 @@ public class AuditFetchers {
             String code = env.getArgument("departmentCode");
             int year = env.getArgument("year");
             String text = env.getArgument("text");
-            return CompletableFuture.supplyAsync(() -> audits.checkText(code, year, text)
+            return Blocking.run(() -> audits.checkText(code, year, text)
                     .orElseThrow(() -> new NotFoundException("no department-year " + code + " " + year + " is stored"))
                     .stream().map(AuditFetchers::finding).toList(), executor);
         };
@@ -62,7 +62,7 @@ public class AuditFetchers {
             String fingerprint = env.getArgument("fingerprint");
             String status = env.getArgument("status");
             String note = env.getArgument("note");
-            return CompletableFuture.supplyAsync(() -> {
+            return Blocking.run(() -> {
                 if (audits.data(code, year).isEmpty()) {
                     throw new NotFoundException("no department-year " + code + " " + year + " is stored");
                 }

@@ -47,7 +47,7 @@ public class DraftFetchers {
             DepartmentYear year = env.getSource();
             SectionKind section = SectionKind.valueOf(env.getArgument("section"));
             String style = style(env.getArgument("style"));
-            return CompletableFuture.supplyAsync(() -> draft(drafts.draft(code(year), year.year(), section, style).orElseThrow()), executor);
+            return Blocking.run(() -> draft(drafts.draft(code(year), year.year(), section, style).orElseThrow()), executor);
         };
     }
 
@@ -55,14 +55,14 @@ public class DraftFetchers {
         return env -> {
             DepartmentYear year = env.getSource();
             String style = style(env.getArgument("style"));
-            return CompletableFuture.supplyAsync(() -> draft(drafts.report(code(year), year.year(), style).orElseThrow()), executor);
+            return Blocking.run(() -> draft(drafts.report(code(year), year.year(), style).orElseThrow()), executor);
         };
     }
 
     DataFetcher<CompletableFuture<List<Map<String, Object>>>> reasons() {
         return env -> {
             DepartmentYear year = env.getSource();
-            return CompletableFuture.supplyAsync(() -> reasons.findByDepartmentYearIdInOrderBySeq(List.of(year.id())).stream()
+            return Blocking.run(() -> reasons.findByDepartmentYearIdInOrderBySeq(List.of(year.id())).stream()
                     .map(this::reason).toList(), executor);
         };
     }
@@ -91,7 +91,7 @@ public class DraftFetchers {
                 }
                 entries.add(new ReasonStore.Entry(reasonCode, note == null || note.isBlank() ? null : note.strip()));
             }
-            return CompletableFuture.supplyAsync(() -> {
+            return Blocking.run(() -> {
                 if (!reasonStore.replace(code, year, subject, aspect, entries)) {
                     throw new NotFoundException("no department-year " + code + " " + year + " is stored");
                 }

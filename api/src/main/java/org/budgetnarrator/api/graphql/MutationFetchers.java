@@ -41,7 +41,7 @@ public class MutationFetchers {
             String given = env.getArgument("fileName");
             String name = given == null || given.isBlank() ? "document.json" : given;
             String jsonName = name.toLowerCase().endsWith(".json") ? name : name + ".json";
-            return CompletableFuture.supplyAsync(() -> {
+            return Blocking.run(() -> {
                 ImportResult result = importer.importContent(jsonName, document.getBytes(StandardCharsets.UTF_8));
                 Map<String, Object> payload = new HashMap<>();
                 payload.put("stored", result.stored());

@@ -31,7 +31,7 @@ public class QueryFetchers {
     DataFetcher<CompletableFuture<Department>> department() {
         return env -> {
             String code = env.getArgument("code");
-            return CompletableFuture.supplyAsync(() -> departments.findByCode(code).orElse(null), executor);
+            return Blocking.run(() -> departments.findByCode(code).orElse(null), executor);
         };
     }
 
@@ -40,7 +40,7 @@ public class QueryFetchers {
             int first = Connections.first(env.getArgument("first"));
             String after = Connections.decode("department", env.getArgument("after"));
             DepartmentPages.Filter filter = filter(env.getArgument("filter"));
-            return CompletableFuture.supplyAsync(() -> {
+            return Blocking.run(() -> {
                 List<Department> items = first == 0 ? List.of() : pages.page(filter, after, first + 1);
                 return Connections.page(items, first, after != null, "department", Department::code, filter);
             }, executor);
@@ -51,7 +51,7 @@ public class QueryFetchers {
         return env -> {
             Connections.Page<?> page = env.getSource();
             DepartmentPages.Filter filter = (DepartmentPages.Filter) page.source();
-            return CompletableFuture.supplyAsync(() -> pages.count(filter), executor);
+            return Blocking.run(() -> pages.count(filter), executor);
         };
     }
 
