@@ -76,6 +76,9 @@ class DraftApiTest implements TestPropertyProvider {
         Map<String, Object> doc = Documents.small("T-DRAFT", 2024);
         Documents.account(doc, 2).put("initialBudget", "150.00");
         assertTrue(importer.importContent("draft.json", Documents.json(doc)).stored());
+        JsonNode proposals = new GraphQLClient(http).query("{ department(code: \"T-DRAFT\") { year(year: 2024) { proposedReasons { subject code rule } } } }")
+                .path("data").path("department").path("year").path("proposedReasons");
+        assertEquals("account:2013501", proposals.get(0).path("subject").asText());
         JsonNode before = draft("T-DRAFT", 2024, "GENERAL_BUDGET");
         assertEquals(1, before.path("missing").size());
         assertEquals("account:2013501", before.path("missing").get(0).path("subject").asText());

@@ -67,6 +67,23 @@ public class DraftFetchers {
         };
     }
 
+    DataFetcher<CompletableFuture<List<Map<String, Object>>>> proposedReasons() {
+        return env -> {
+            DepartmentYear year = env.getSource();
+            return Blocking.run(() -> drafts.proposals(code(year), year.year()).orElse(List.of()).stream().map(p -> {
+                Map<String, Object> out = new HashMap<>();
+                out.put("subject", p.subject());
+                out.put("aspect", p.aspect());
+                out.put("code", p.code());
+                out.put("note", p.note());
+                out.put("phrase", p.phrase());
+                out.put("rule", p.rule());
+                out.put("sourceYear", p.sourceYear());
+                return out;
+            }).toList(), executor);
+        };
+    }
+
     DataFetcher<CompletableFuture<List<Map<String, Object>>>> setReasons() {
         return env -> {
             String code = env.getArgument("departmentCode");

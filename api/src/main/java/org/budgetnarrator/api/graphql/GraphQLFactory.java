@@ -79,7 +79,8 @@ public class GraphQLFactory {
                         .dataFetcher("evaluation", evaluation.selfEvaluation())
                         .dataFetcher("draft", draft.draft())
                         .dataFetcher("report", draft.report())
-                        .dataFetcher("reasons", draft.reasons()))
+                        .dataFetcher("reasons", draft.reasons())
+                        .dataFetcher("proposedReasons", draft.proposedReasons()))
                 .type("SelfEvaluation", t -> t.dataFetcher("budgetExecutionRate", evaluation.budgetExecutionRate()))
                 .type("Indicator", t -> t
                         .dataFetcher("targetValue", evaluation.targetValue())

@@ -53,6 +53,12 @@ public class DraftService {
         return reader.read(departmentCode, year).map(data -> engine.report(data, profile));
     }
 
+    /** Proposed reasons for the lines that need one and have none (rules and last year's reasons). */
+    public Optional<java.util.List<ReasonProposer.Proposal>> proposals(String departmentCode, int year) {
+        StyleProfile profile = style(departmentCode, null);
+        return reader.read(departmentCode, year).map(data -> new ReasonProposer(engine.catalogue(), profile).propose(data));
+    }
+
     public Draft draft(YearData data, SectionKind section, StyleProfile style) {
         return engine.draft(data, section, style);
     }

@@ -100,7 +100,7 @@ public final class DocumentYearData {
             notes.add(new DataNote(id, 1L, (int) id++, r.text("subject"), r.text("text")));
         }
         return new YearData(department, year, null, incomes, accounts, List.of(), three, vehicles, projects, indicators,
-                reasons, documents, notes);
+                reasons, documents, notes, List.of());
     }
 
     private static AccountLine account(long id, String classification, BoundRow r) {

@@ -20,14 +20,14 @@ import java.util.function.Function;
 
 /**
  * Everything stored for one department-year, read at once: what the audit checks and what drafting
- * writes from. {@code previous} and {@code previousAccounts} are the stored previous fiscal year, when
- * there is one.
+ * writes from. {@code previous}, {@code previousAccounts} and {@code previousReasons} are the stored
+ * previous fiscal year's, when there is one.
  */
 public record YearData(Department department, DepartmentYear year, DepartmentYear previous,
                        List<IncomeLine> incomes, List<AccountLine> accounts, List<AccountLine> previousAccounts,
                        List<ThreePublicLine> threePublic, List<VehicleHolding> vehicles, List<Project> projects,
                        List<Indicator> indicators, List<LineReason> reasons, List<StoredDocument> documents,
-                       List<DataNote> notes) {
+                       List<DataNote> notes, List<LineReason> previousReasons) {
 
     public List<AccountLine> functional() {
         return accounts.stream().filter(a -> "FUNCTIONAL".equals(a.classification())).toList();

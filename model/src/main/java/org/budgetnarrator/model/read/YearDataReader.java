@@ -76,6 +76,7 @@ public class YearDataReader {
                 incomes.findByDepartmentYearIdInOrderBySeq(id), accounts.findByDepartmentYearIdInOrderBySeq(id), previousAccounts,
                 threePublic.findByDepartmentYearIdInOrderBySeq(id), vehicles.findByDepartmentYearIdInOrderBySeq(id), projectList,
                 allIndicators, reasons.findByDepartmentYearIdInOrderBySeq(id), documents.findByDepartmentYearIdInOrderBySeq(id),
-                notes.findByDepartmentYearIdInOrderBySeq(id)));
+                notes.findByDepartmentYearIdInOrderBySeq(id),
+                previous == null ? List.of() : reasons.findByDepartmentYearIdInOrderBySeq(List.of(previous.id()))));
     }
 }
