@@ -46,6 +46,10 @@ final class ErrorHandling {
             if (e instanceof BadInputException) {
                 code = "BAD_USER_INPUT";
                 message = e.getMessage();
+            } else if (e instanceof org.budgetnarrator.model.store.DraftVersionStore.ConflictException
+                    || e instanceof org.budgetnarrator.drafting.draft.DraftVersions.EditedVersionException) {
+                code = "CONFLICT";
+                message = e.getMessage();
             } else if (e instanceof NotFoundException) {
                 code = "NOT_FOUND";
                 message = e.getMessage();
@@ -68,7 +72,7 @@ final class ErrorHandling {
     private static ErrorClassification classification(String code) {
         return switch (code) {
             case "BAD_USER_INPUT" -> ErrorType.ValidationError;
-            case "NOT_FOUND" -> ErrorType.DataFetchingException;
+            case "NOT_FOUND", "CONFLICT" -> ErrorType.DataFetchingException;
             default -> ErrorType.ExecutionAborted;
         };
     }

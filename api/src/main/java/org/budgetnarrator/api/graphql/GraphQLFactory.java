@@ -33,7 +33,8 @@ public class GraphQLFactory {
     @Singleton
     public GraphQL graphQL(ResourceResolver resources, QueryFetchers query, MutationFetchers mutation,
                            DepartmentFetchers department, YearFetchers year, LineFetchers line, ProjectFetchers project,
-                           AuditFetchers audit, EvaluationFetchers evaluation, DraftFetchers draft) {
+                           AuditFetchers audit, EvaluationFetchers evaluation, DraftFetchers draft,
+                           VersionFetchers versions) {
         TypeDefinitionRegistry types;
         try (InputStream in = resources.getResourceAsStream("classpath:schema.graphqls")
                 .orElseThrow(() -> new IllegalStateException("schema.graphqls is missing from the classpath"))) {
@@ -54,7 +55,11 @@ public class GraphQLFactory {
                         .dataFetcher("importDepartmentYear", mutation.importDepartmentYear())
                         .dataFetcher("checkNarrative", audit.checkNarrative())
                         .dataFetcher("reviewFinding", audit.reviewFinding())
-                        .dataFetcher("setReasons", draft.setReasons()))
+                        .dataFetcher("setReasons", draft.setReasons())
+                        .dataFetcher("saveDraft", versions.save())
+                        .dataFetcher("regenerateDraft", versions.regenerate())
+                        .dataFetcher("restoreDraftVersion", versions.restore())
+                        .dataFetcher("freezeReport", versions.freeze()))
                 .type("DepartmentConnection", t -> t.dataFetcher("totalCount", query.totalCount()))
                 .type("Department", t -> t
                         .dataFetcher("budgetUnits", department.budgetUnits())
@@ -80,7 +85,9 @@ public class GraphQLFactory {
                         .dataFetcher("draft", draft.draft())
                         .dataFetcher("report", draft.report())
                         .dataFetcher("reasons", draft.reasons())
-                        .dataFetcher("proposedReasons", draft.proposedReasons()))
+                        .dataFetcher("proposedReasons", draft.proposedReasons())
+                        .dataFetcher("draftVersions", versions.list())
+                        .dataFetcher("frozenReports", versions.frozen()))
                 .type("SelfEvaluation", t -> t.dataFetcher("budgetExecutionRate", evaluation.budgetExecutionRate()))
                 .type("Indicator", t -> t
                         .dataFetcher("targetValue", evaluation.targetValue())

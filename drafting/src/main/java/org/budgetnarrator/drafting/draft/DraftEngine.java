@@ -98,6 +98,36 @@ public final class DraftEngine {
                 ctx.gaps(), style.name());
     }
 
+    /** The SHA-256 of each template's source as now loaded (shipped or overridden): a report's template versions. */
+    public Map<String, String> templateHashes() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (SectionKind section : SectionKind.values()) {
+            String name = section.template() + ".ftl";
+            try {
+                Object source = freemarker.getTemplateLoader().findTemplateSource(name);
+                try (java.io.Reader reader = freemarker.getTemplateLoader().getReader(source, "UTF-8")) {
+                    StringWriter text = new StringWriter();
+                    reader.transferTo(text);
+                    out.put(name, sha256(text.toString()));
+                } finally {
+                    freemarker.getTemplateLoader().closeTemplateSource(source);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    public static String sha256(String text) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private String render(String name, Map<String, Object> model) {
         try {
             Template template = freemarker.getTemplate(name);

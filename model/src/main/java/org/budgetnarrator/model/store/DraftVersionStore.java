@@ -1,0 +1,170 @@
+package org.budgetnarrator.model.store;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Versions of drafted sections and frozen reports. A save names the version it was based on; when someone
+ * else saved in between, the save is refused as a conflict (nothing is lost: both versions stay listed).
+ */
+@Singleton
+public class DraftVersionStore {
+
+    /** One saved version. origin: GENERATED, EDITED or RESTORED. */
+    public record Version(String section, int version, Integer baseVersion, String origin, String style, String text,
+                          String author, String createdAt) {
+    }
+
+    /** A report frozen for publication. */
+    public record Frozen(String style, String text, String facts, String reasons, String templates, String contentHash,
+                         String frozenBy, String frozenAt) {
+    }
+
+    /** Someone else saved a newer version than the one this save was based on. */
+    public static class ConflictException extends RuntimeException {
+        private final int latest;
+
+        public ConflictException(int base, int latest) {
+            super("the draft was saved as version " + latest + " since version " + base + " was opened; reload it, merge, and save again");
+            this.latest = latest;
+        }
+
+        public int latest() {
+            return latest;
+        }
+    }
+
+    private final TransactionOperations<Connection> tx;
+
+    public DraftVersionStore(TransactionOperations<Connection> tx) {
+        this.tx = tx;
+    }
+
+    public List<Version> versions(String code, int year, String section) {
+        return tx.executeRead(status -> {
+            List<Version> out = new ArrayList<>();
+            try (PreparedStatement ps = status.getConnection().prepareStatement("SELECT section, version, base_version, origin, style, body, "
+                    + "author, created_at FROM draft_version WHERE department_code = ? AND fiscal_year = ? AND section = ? ORDER BY version")) {
+                ps.setString(1, code);
+                ps.setInt(2, year);
+                ps.setString(3, section);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        int base = rs.getInt(3);
+                        out.add(new Version(rs.getString(1), rs.getInt(2), rs.wasNull() ? null : base, rs.getString(4), rs.getString(5),
+                                rs.getString(6), rs.getString(7), rs.getString(8)));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new StoreException("could not read draft versions: " + e.getMessage(), e);
+            }
+            return out;
+        });
+    }
+
+    public Optional<Version> latest(String code, int year, String section) {
+        List<Version> all = versions(code, year, section);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    /**
+     * Saves a new version. {@code baseVersion} is the version the text was edited from (null for none);
+     * when a later version exists, the save is refused with a {@link ConflictException}.
+     */
+    public Version save(String code, int year, String section, Integer baseVersion, String origin, String style, String text,
+                        String author) {
+        return tx.executeWrite(status -> {
+            Connection c = status.getConnection();
+            try {
+                int latest = 0;
+                try (PreparedStatement ps = c.prepareStatement("SELECT MAX(version) FROM draft_version "
+                        + "WHERE department_code = ? AND fiscal_year = ? AND section = ?")) {
+                    ps.setString(1, code);
+                    ps.setInt(2, year);
+                    ps.setString(3, section);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            latest = rs.getInt(1);
+                        }
+                    }
+                }
+                if (baseVersion != null && baseVersion != latest) {
+                    throw new ConflictException(baseVersion, latest);
+                }
+                Version v = new Version(section, latest + 1, baseVersion, origin, style, text, author, Instant.now().toString());
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO draft_version (department_code, fiscal_year, section, version, "
+                        + "base_version, origin, style, body, author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    ps.setString(1, code);
+                    ps.setInt(2, year);
+                    ps.setString(3, section);
+                    ps.setInt(4, v.version());
+                    if (baseVersion == null) {
+                        ps.setNull(5, java.sql.Types.INTEGER);
+                    } else {
+                        ps.setInt(5, baseVersion);
+                    }
+                    ps.setString(6, origin);
+                    ps.setString(7, style);
+                    ps.setString(8, text);
+                    ps.setString(9, author);
+                    ps.setString(10, v.createdAt());
+                    ps.executeUpdate();
+                }
+                return v;
+            } catch (SQLException e) {
+                throw new StoreException("could not save the draft: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    public Frozen freeze(String code, int year, Frozen frozen) {
+        return tx.executeWrite(status -> {
+            try (PreparedStatement ps = status.getConnection().prepareStatement("INSERT INTO frozen_report (department_code, fiscal_year, "
+                    + "style, body, facts, reasons, templates, content_hash, frozen_by, frozen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, code);
+                ps.setInt(2, year);
+                ps.setString(3, frozen.style());
+                ps.setString(4, frozen.text());
+                ps.setString(5, frozen.facts());
+                ps.setString(6, frozen.reasons());
+                ps.setString(7, frozen.templates());
+                ps.setString(8, frozen.contentHash());
+                ps.setString(9, frozen.frozenBy());
+                ps.setString(10, frozen.frozenAt());
+                ps.executeUpdate();
+                return frozen;
+            } catch (SQLException e) {
+                throw new StoreException("could not freeze the report: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    public List<Frozen> frozen(String code, int year) {
+        return tx.executeRead(status -> {
+            List<Frozen> out = new ArrayList<>();
+            try (PreparedStatement ps = status.getConnection().prepareStatement("SELECT style, body, facts, reasons, templates, content_hash, "
+                    + "frozen_by, frozen_at FROM frozen_report WHERE department_code = ? AND fiscal_year = ? ORDER BY id")) {
+                ps.setString(1, code);
+                ps.setInt(2, year);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Frozen(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                rs.getString(6), rs.getString(7), rs.getString(8)));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new StoreException("could not read frozen reports: " + e.getMessage(), e);
+            }
+            return out;
+        });
+    }
+}
