@@ -101,7 +101,26 @@ public class BenchCommand implements Callable<Integer> {
                     imports.add((System.nanoTime() - t) / 1e6);
                 }
             }
-            report.append(stats("import of one workbook (Xianning 2024, " + workbook.length / 1024 + " KiB, 166 lines)", imports, "—"));
+            report.append(stats("import of one workbook (Xianning 2024, " + workbook.length / 1024 + " KiB, 195 lines)", imports, "—"));
+
+            // Drafting: one full report (sections 一 to 十三) read from SQLite and rendered.
+            org.budgetnarrator.drafting.draft.DraftService drafts = context.getBean(org.budgetnarrator.drafting.draft.DraftService.class);
+            List<Double> one = new ArrayList<>();
+            for (int i = 0; i < runs + 50; i++) {
+                long t = System.nanoTime();
+                drafts.report("XN-WB", 2024, null).orElseThrow();
+                if (i >= 50) {
+                    one.add((System.nanoTime() - t) / 1e6);
+                }
+            }
+            report.append(stats("draft the full report of Xianning 2024 from SQLite (read + render; 50 warm-up runs)", one, "—"));
+            long t0 = System.nanoTime();
+            for (int i = 1; i <= departments; i++) {
+                drafts.report(Generator.code(i), 2024, null).orElseThrow();
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            report.append(String.format(Locale.ROOT, "| draft full reports of %d generated department-years, one thread | %.1f ms each | — | — | %d | "
+                    + "%.0f reports/s |%n", departments, seconds * 1000 / departments, departments, departments / seconds));
             report.append("\nSet-up: ").append(departments).append(" generated department-years imported as JSON in ")
                     .append(String.format(Locale.ROOT, "%.1f", generateSeconds)).append(" s (")
                     .append(String.format(Locale.ROOT, "%.0f", departments / generateSeconds)).append(" documents/s).\n");

@@ -108,8 +108,21 @@ public final class DraftContext {
         return new Change(delta.signum(), amount, rate);
     }
 
-    /** Words for a change: 增加/减少 and 增长/下降, or 持平. */
-    public record Change(int sign, Fact amount, Fact rate) {
+    /**
+     * Words for a change: 增加/减少 and 增长/下降, or 持平. A class with bean getters (not a record), so that
+     * templates see exactly the properties word, rateWord, amount, rate and flat.
+     */
+    public static final class Change {
+        private final int sign;
+        private final Fact amount;
+        private final Fact rate;
+
+        Change(int sign, Fact amount, Fact rate) {
+            this.sign = sign;
+            this.amount = amount;
+            this.rate = rate;
+        }
+
         public boolean isFlat() {
             return sign == 0;
         }
