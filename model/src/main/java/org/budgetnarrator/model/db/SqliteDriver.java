@@ -1,20 +1,13 @@
 package org.budgetnarrator.model.db;
 
 import java.io.IOException;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Driver;
 import java.sql.DriverManager;
-import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
-import java.util.Properties;
-import java.util.logging.Logger;
 
 /**
  * The SQLite driver as the application uses it.
@@ -22,13 +15,12 @@ import java.util.logging.Logger;
  * <p>Micronaut's read-only transactions call {@code setReadOnly} on a connection that is already open,
  * which sqlite-jdbc refuses ("Cannot change read-only flag after establishing a connection",
  * micronaut-data #3560); this driver's connections ignore it. It also creates the database file's folder
- * (sqlite-jdbc does not), turns on foreign keys and a busy timeout on every connection, and counts the
- * statements executed so that tests can prove a nested query costs a fixed number of them.
+ * (sqlite-jdbc does not), turns on foreign keys, a busy timeout and write-ahead logging on every connection,
+ * and counts the statements executed (see {@link WrappingDriver}).
  */
-public final class SqliteDriver implements Driver {
+public final class SqliteDriver extends WrappingDriver {
 
     private static final String PREFIX = "jdbc:sqlite:";
-    private final org.sqlite.JDBC delegate = new org.sqlite.JDBC();
 
     static {
         try {
@@ -38,25 +30,12 @@ public final class SqliteDriver implements Driver {
         }
     }
 
-    @Override
-    public Connection connect(String url, Properties info) throws SQLException {
-        if (!acceptsURL(url)) {
-            return null;
-        }
-        createFolder(url);
-        Connection connection = delegate.connect(url, info);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA foreign_keys = ON");
-            statement.execute("PRAGMA busy_timeout = 10000");
-            if (!url.contains(":memory:")) {
-                // Readers are not blocked by a writer (an import) and do not block it.
-                statement.execute("PRAGMA journal_mode = WAL");
-            }
-        }
-        return wrap(connection);
+    public SqliteDriver() {
+        super(new org.sqlite.JDBC(), PREFIX);
     }
 
-    private static void createFolder(String url) throws SQLException {
+    @Override
+    void beforeConnect(String url) throws SQLException {
         String file = url.substring(PREFIX.length());
         int query = file.indexOf('?');
         if (query >= 0) {
@@ -75,57 +54,20 @@ public final class SqliteDriver implements Driver {
         }
     }
 
-    static Connection wrap(Connection connection) {
-        InvocationHandler handler = (proxy, method, args) -> {
-            String name = method.getName();
-            if (name.equals("setReadOnly")) {
-                return null;
+    @Override
+    void prepare(String url, Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA foreign_keys = ON");
+            statement.execute("PRAGMA busy_timeout = 10000");
+            if (!url.contains(":memory:")) {
+                // Readers are not blocked by a writer (an import) and do not block it.
+                statement.execute("PRAGMA journal_mode = WAL");
             }
-            Object result = invoke(connection, method, args);
-            if (result instanceof Statement statement && !(result instanceof Proxy)) {
-                return StatementCounter.wrap(statement, method.getReturnType(),
-                        name.equals("prepareStatement") && args != null && args[0] instanceof String sql ? sql : null);
-            }
-            return result;
-        };
-        return (Connection) Proxy.newProxyInstance(SqliteDriver.class.getClassLoader(), new Class<?>[]{Connection.class}, handler);
-    }
-
-    static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
         }
     }
 
     @Override
-    public boolean acceptsURL(String url) {
-        return url != null && url.startsWith(PREFIX);
-    }
-
-    @Override
-    public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) throws SQLException {
-        return delegate.getPropertyInfo(url, info);
-    }
-
-    @Override
-    public int getMajorVersion() {
-        return delegate.getMajorVersion();
-    }
-
-    @Override
-    public int getMinorVersion() {
-        return delegate.getMinorVersion();
-    }
-
-    @Override
-    public boolean jdbcCompliant() {
-        return false;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
+    boolean ignored(Method method) {
+        return method.getName().equals("setReadOnly");
     }
 }

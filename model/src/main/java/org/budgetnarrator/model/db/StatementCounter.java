@@ -41,7 +41,7 @@ public final class StatementCounter {
                             RECENT.pollFirst();
                         }
                     }
-                    return SqliteDriver.invoke(statement, method, args);
+                    return WrappingDriver.invoke(statement, method, args);
                 });
     }
 }
