@@ -11,7 +11,8 @@ import java.sql.Statement;
 final class Database {
 
     private static final String[] TABLES = {"department", "budget_unit", "department_year", "income_line", "account_line",
-            "three_public_line", "vehicle_holding", "project", "indicator", "document", "data_note"};
+            "three_public_line", "vehicle_holding", "project", "indicator", "document", "data_note", "line_reason", "finding_review",
+            "draft_version", "frozen_report", "app_user", "api_token"};
 
     private Database() {
     }

@@ -17,10 +17,30 @@ import java.util.Map;
 public final class GraphQLClient {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final HttpClient http;
+    /** The demo users' password in tests (application-test.yml). */
+    public static final String PASSWORD = "demo-password-for-tests";
+    private static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private final HttpClient http;
+    private final String user;
+
+    /** A client signed in as the demo administrator. */
     public GraphQLClient(HttpClient http) {
+        this(http, "admin");
+    }
+
+    /** A client signed in as a demo user (admin, officer-xn, officer-hn, viewer), or anonymous for null. */
+    public GraphQLClient(HttpClient http, String user) {
         this.http = http;
+        this.user = user;
+    }
+
+    public static String token(HttpClient http, String user) {
+        // One sign-in per user and server (password hashing is deliberately slow).
+        return TOKENS.computeIfAbsent(user + "@" + System.identityHashCode(http), k -> {
+            Map<?, ?> response = http.toBlocking().retrieve(HttpRequest.POST("/login", Map.of("username", user, "password", PASSWORD)), Map.class);
+            return (String) response.get("access_token");
+        });
     }
 
     /** Runs the operation in graphql/NAME.graphql with the given variables (name, value, name, value …). */
@@ -36,8 +56,11 @@ public final class GraphQLClient {
         Map<String, Object> body = new HashMap<>();
         body.put("query", query);
         body.put("variables", vars);
-        String response = http.toBlocking().retrieve(HttpRequest.POST("/graphql", body)
-                .contentType(MediaType.APPLICATION_JSON_TYPE), String.class);
+        var request = HttpRequest.POST("/graphql", body).contentType(MediaType.APPLICATION_JSON_TYPE);
+        if (user != null) {
+            request.bearerAuth(token(http, user));
+        }
+        String response = http.toBlocking().retrieve(request, String.class);
         try {
             return MAPPER.readTree(response);
         } catch (IOException e) {

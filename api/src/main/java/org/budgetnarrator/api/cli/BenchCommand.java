@@ -66,7 +66,8 @@ public class BenchCommand implements Callable<Integer> {
         StringBuilder report = new StringBuilder();
         try (ApplicationContext context = ApplicationContext.builder()
                 .properties(Map.of("datasources.default.url", "jdbc:sqlite:" + dir.resolve("bench.db"),
-                        "micronaut.server.port", -1, "narrator.demo.enabled", true))
+                        "micronaut.server.port", -1, "narrator.demo.enabled", true,
+                        "narrator.security.public-read", true))
                 .start()) {
             EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
             URI graphql = URI.create(server.getURL() + "/graphql");

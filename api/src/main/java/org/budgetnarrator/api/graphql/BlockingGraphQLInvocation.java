@@ -35,13 +35,16 @@ public class BlockingGraphQLInvocation implements GraphQLInvocation {
     private final GraphQLExecutionInputCustomizer customizer;
     private final BeanProvider<DataLoaderRegistry> registries;
     private final Executor executor;
+    private final boolean publicRead;
 
     public BlockingGraphQLInvocation(GraphQL graphQL, GraphQLExecutionInputCustomizer customizer,
-                                     BeanProvider<DataLoaderRegistry> registries, @Named(TaskExecutors.BLOCKING) Executor executor) {
+                                     BeanProvider<DataLoaderRegistry> registries, @Named(TaskExecutors.BLOCKING) Executor executor,
+                                     @io.micronaut.context.annotation.Value("${narrator.security.public-read:false}") boolean publicRead) {
         this.graphQL = graphQL;
         this.customizer = customizer;
         this.registries = registries;
         this.executor = executor;
+        this.publicRead = publicRead;
     }
 
     @Override
@@ -52,6 +55,12 @@ public class BlockingGraphQLInvocation implements GraphQLInvocation {
                 .operationName(data.getOperationName())
                 .variables(data.getVariables())
                 .dataLoaderRegistry(registries.get())
+                .graphQLContext(context -> {
+                    // Who is asking, for the access checks of the fetchers (org.budgetnarrator.api.security.Access).
+                    httpRequest.getUserPrincipal(io.micronaut.security.authentication.Authentication.class)
+                            .ifPresent(a -> context.put(org.budgetnarrator.api.security.Access.AUTHENTICATION, a));
+                    context.put(org.budgetnarrator.api.security.Access.PUBLIC_READ, publicRead);
+                })
                 .build();
         return Flux.from(customizer.customize(input, httpRequest, httpResponse))
                 .flatMap(customized -> Mono.fromFuture(() -> CompletableFuture

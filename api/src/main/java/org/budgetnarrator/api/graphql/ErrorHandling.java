@@ -50,6 +50,12 @@ final class ErrorHandling {
                     || e instanceof org.budgetnarrator.drafting.draft.DraftVersions.EditedVersionException) {
                 code = "CONFLICT";
                 message = e.getMessage();
+            } else if (e instanceof org.budgetnarrator.api.security.Access.UnauthenticatedException) {
+                code = "UNAUTHENTICATED";
+                message = e.getMessage();
+            } else if (e instanceof org.budgetnarrator.api.security.Access.PermissionDeniedException) {
+                code = "PERMISSION_DENIED";
+                message = e.getMessage();
             } else if (e instanceof NotFoundException) {
                 code = "NOT_FOUND";
                 message = e.getMessage();
@@ -72,7 +78,7 @@ final class ErrorHandling {
     private static ErrorClassification classification(String code) {
         return switch (code) {
             case "BAD_USER_INPUT" -> ErrorType.ValidationError;
-            case "NOT_FOUND", "CONFLICT" -> ErrorType.DataFetchingException;
+            case "NOT_FOUND", "CONFLICT", "UNAUTHENTICATED", "PERMISSION_DENIED" -> ErrorType.DataFetchingException;
             default -> ErrorType.ExecutionAborted;
         };
     }

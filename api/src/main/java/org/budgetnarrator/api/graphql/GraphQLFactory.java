@@ -34,7 +34,7 @@ public class GraphQLFactory {
     public GraphQL graphQL(ResourceResolver resources, QueryFetchers query, MutationFetchers mutation,
                            DepartmentFetchers department, YearFetchers year, LineFetchers line, ProjectFetchers project,
                            AuditFetchers audit, EvaluationFetchers evaluation, DraftFetchers draft,
-                           VersionFetchers versions) {
+                           VersionFetchers versions, UserFetchers users, MutationGuard guard) {
         TypeDefinitionRegistry types;
         try (InputStream in = resources.getResourceAsStream("classpath:schema.graphqls")
                 .orElseThrow(() -> new IllegalStateException("schema.graphqls is missing from the classpath"))) {
@@ -49,17 +49,21 @@ public class GraphQLFactory {
                         .dataFetcher("department", query.department())
                         .dataFetcher("departments", query.departments())
                         .dataFetcher("scoringProfiles", evaluation.profiles())
+                        .dataFetcher("me", users.me())
+                        .dataFetcher("users", users.list())
                         .dataFetcher("reasonCatalogue", draft.catalogue())
                         .dataFetcher("styleProfiles", draft.styles()))
                 .type("Mutation", t -> t
-                        .dataFetcher("importDepartmentYear", mutation.importDepartmentYear())
-                        .dataFetcher("checkNarrative", audit.checkNarrative())
-                        .dataFetcher("reviewFinding", audit.reviewFinding())
-                        .dataFetcher("setReasons", draft.setReasons())
-                        .dataFetcher("saveDraft", versions.save())
-                        .dataFetcher("regenerateDraft", versions.regenerate())
-                        .dataFetcher("restoreDraftVersion", versions.restore())
-                        .dataFetcher("freezeReport", versions.freeze()))
+                        .dataFetcher("importDepartmentYear", guard.importing(mutation.importDepartmentYear()))
+                        .dataFetcher("checkNarrative", guard.reading("checkNarrative", audit.checkNarrative()))
+                        .dataFetcher("reviewFinding", guard.edit("reviewFinding", audit.reviewFinding()))
+                        .dataFetcher("setReasons", guard.edit("setReasons", draft.setReasons()))
+                        .dataFetcher("saveDraft", guard.edit("saveDraft", versions.save()))
+                        .dataFetcher("regenerateDraft", guard.edit("regenerateDraft", versions.regenerate()))
+                        .dataFetcher("restoreDraftVersion", guard.edit("restoreDraftVersion", versions.restore()))
+                        .dataFetcher("freezeReport", guard.edit("freezeReport", versions.freeze()))
+                        .dataFetcher("createUser", guard.admin("createUser", users.create()))
+                        .dataFetcher("createApiToken", users.createToken()))
                 .type("DepartmentConnection", t -> t.dataFetcher("totalCount", query.totalCount()))
                 .type("Department", t -> t
                         .dataFetcher("budgetUnits", department.budgetUnits())

@@ -30,6 +30,7 @@ public class QueryFetchers {
 
     DataFetcher<CompletableFuture<Department>> department() {
         return env -> {
+            org.budgetnarrator.api.security.Access.read(env);
             String code = env.getArgument("code");
             return Blocking.run(() -> departments.findByCode(code).orElse(null), executor);
         };
@@ -37,6 +38,7 @@ public class QueryFetchers {
 
     DataFetcher<CompletableFuture<Connections.Page<Department>>> departments() {
         return env -> {
+            org.budgetnarrator.api.security.Access.read(env);
             int first = Connections.first(env.getArgument("first"));
             String after = Connections.decode("department", env.getArgument("after"));
             DepartmentPages.Filter filter = filter(env.getArgument("filter"));

@@ -1,0 +1,110 @@
+package org.budgetnarrator.api.graphql;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import jakarta.inject.Singleton;
+import org.budgetnarrator.api.security.Access;
+import org.budgetnarrator.model.store.UserStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Every mutation passes here: the access check for the department it changes, then the mutation, then a
+ * line in the audit log (who, what, which department-year, outcome) — denied attempts included.
+ */
+@Singleton
+public class MutationGuard {
+
+    private static final Logger LOG = LoggerFactory.getLogger("narrator.audit");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** Which department a mutation changes; null when it changes none. */
+    interface Target {
+        String department(DataFetchingEnvironment env);
+    }
+
+    private final UserStore users;
+
+    public MutationGuard(UserStore users) {
+        this.users = users;
+    }
+
+    /** A mutation on one department's data (the departmentCode argument). */
+    <T> DataFetcher<Object> edit(String operation, DataFetcher<T> fetcher) {
+        return guarded(operation, env -> env.getArgument("departmentCode"), fetcher, true);
+    }
+
+    /** The import: its department is the one the document names. */
+    <T> DataFetcher<Object> importing(DataFetcher<T> fetcher) {
+        return guarded("importDepartmentYear", env -> documentDepartment(env.getArgument("document")), fetcher, true);
+    }
+
+    /** A mutation that reads only (checkNarrative). */
+    <T> DataFetcher<Object> reading(String operation, DataFetcher<T> fetcher) {
+        return env -> {
+            Access.read(env);
+            return fetcher.get(env);
+        };
+    }
+
+    /** Administration. */
+    <T> DataFetcher<Object> admin(String operation, DataFetcher<T> fetcher) {
+        return guarded(operation, env -> null, fetcher, false);
+    }
+
+    private <T> DataFetcher<Object> guarded(String operation, Target target, DataFetcher<T> fetcher, boolean departmental) {
+        return env -> {
+            String department = target.department(env);
+            Integer year = env.getArgument("year");
+            String who = Access.username(env);
+            try {
+                if (departmental && department == null && operation.equals("importDepartmentYear")) {
+                    // A document whose department cannot be read: the importer rejects it with its errors, storing nothing.
+                    Access.signedIn(env);
+                } else if (departmental) {
+                    Access.edit(env, department);
+                } else {
+                    Access.admin(env);
+                }
+            } catch (RuntimeException denied) {
+                log(who, operation, department, year, "DENIED", denied.getMessage());
+                throw denied;
+            }
+            Object result = fetcher.get(env);
+            if (result instanceof CompletionStage<?> stage) {
+                return stage.whenComplete((value, error) -> log(who, operation, department, year, error == null ? "OK" : "FAILED",
+                        error == null ? null : error.getMessage()));
+            }
+            log(who, operation, department, year, "OK", null);
+            return result;
+        };
+    }
+
+    private void log(String who, String operation, String department, Integer year, String outcome, String detail) {
+        LOG.info("{} {} {} {} {}{}", who == null ? "(anonymous)" : who, operation, department, year == null ? "" : year, outcome,
+                detail == null ? "" : ": " + detail);
+        try {
+            users.log(who, operation, department, year, outcome, detail);
+        } catch (RuntimeException e) {
+            LOG.error("could not write the audit log", e);
+        }
+    }
+
+    static String documentDepartment(String document) {
+        try {
+            JsonNode node = MAPPER.readTree(document);
+            return node == null ? null : node.path("department").path("code").asText(null);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    static CompletableFuture<Object> done(Object value) {
+        return CompletableFuture.completedFuture(value);
+    }
+}
