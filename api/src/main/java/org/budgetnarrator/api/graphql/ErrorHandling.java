@@ -56,6 +56,9 @@ final class ErrorHandling {
             } else if (e instanceof org.budgetnarrator.api.security.Access.PermissionDeniedException) {
                 code = "PERMISSION_DENIED";
                 message = e.getMessage();
+            } else if (e instanceof Limits.RequestTimeoutException) {
+                code = "TIMEOUT";
+                message = e.getMessage();
             } else if (e instanceof NotFoundException) {
                 code = "NOT_FOUND";
                 message = e.getMessage();
@@ -78,7 +81,7 @@ final class ErrorHandling {
     private static ErrorClassification classification(String code) {
         return switch (code) {
             case "BAD_USER_INPUT" -> ErrorType.ValidationError;
-            case "NOT_FOUND", "CONFLICT", "UNAUTHENTICATED", "PERMISSION_DENIED" -> ErrorType.DataFetchingException;
+            case "NOT_FOUND", "CONFLICT", "UNAUTHENTICATED", "PERMISSION_DENIED", "TIMEOUT" -> ErrorType.DataFetchingException;
             default -> ErrorType.ExecutionAborted;
         };
     }
@@ -96,8 +99,11 @@ final class ErrorHandling {
                 Map<String, Object> extensions = error.getExtensions() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(error.getExtensions());
                 if (!extensions.containsKey("code")) {
                     ErrorClassification type = error.getErrorType();
+                    String message = error.getMessage() == null ? "" : error.getMessage();
                     String code = type == ErrorType.InvalidSyntax ? "GRAPHQL_PARSE_FAILED"
                             : type == ErrorType.ValidationError ? "GRAPHQL_VALIDATION_FAILED"
+                            : message.contains("maximum query depth exceeded") ? "QUERY_TOO_DEEP"
+                            : message.contains("maximum query complexity exceeded") ? "QUERY_TOO_COMPLEX"
                             : "INTERNAL";
                     extensions.put("code", code);
                     extensions.remove("classification");

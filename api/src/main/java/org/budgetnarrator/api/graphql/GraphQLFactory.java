@@ -34,7 +34,8 @@ public class GraphQLFactory {
     public GraphQL graphQL(ResourceResolver resources, QueryFetchers query, MutationFetchers mutation,
                            DepartmentFetchers department, YearFetchers year, LineFetchers line, ProjectFetchers project,
                            AuditFetchers audit, EvaluationFetchers evaluation, DraftFetchers draft,
-                           VersionFetchers versions, UserFetchers users, MutationGuard guard) {
+                           VersionFetchers versions, UserFetchers users, MutationGuard guard,
+                           io.micrometer.core.instrument.MeterRegistry meters, Limits limits) {
         TypeDefinitionRegistry types;
         try (InputStream in = resources.getResourceAsStream("classpath:schema.graphqls")
                 .orElseThrow(() -> new IllegalStateException("schema.graphqls is missing from the classpath"))) {
@@ -133,10 +134,17 @@ public class GraphQLFactory {
                 .type("DataNote", t -> t.dataFetcher("text", (DataFetcher<String>) env -> env.<DataNote>getSource().body()))
                 .build();
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(types, wiring);
+        if (!limits.introspection()) {
+            // Production can switch introspection off (narrator.graphql.introspection: false).
+            GraphQLSchema withoutIntrospection = schema;
+            schema = schema.transform(b -> b.codeRegistry(withoutIntrospection.getCodeRegistry().transform(c -> c.fieldVisibility(
+                    graphql.schema.visibility.NoIntrospectionGraphqlFieldVisibility.NO_INTROSPECTION_FIELD_VISIBILITY))));
+        }
         return GraphQL.newGraphQL(schema)
                 .queryExecutionStrategy(new AsyncExecutionStrategy(ErrorHandling.HANDLER))
                 .mutationExecutionStrategy(new AsyncSerialExecutionStrategy(ErrorHandling.HANDLER))
-                .instrumentation(new ErrorHandling.Codes())
+                .instrumentation(new graphql.execution.instrumentation.ChainedInstrumentation(java.util.List.of(
+                        new Metrics(meters), limits.depth(), limits.complexity(), limits.timeout(), new ErrorHandling.Codes())))
                 .build();
     }
 }

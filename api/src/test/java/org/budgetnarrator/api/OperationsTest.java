@@ -1,0 +1,39 @@
+package org.budgetnarrator.api;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Health, readiness (database and migrations) and Prometheus metrics by GraphQL operation. */
+@MicronautTest(transactional = false)
+class OperationsTest {
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Test
+    void healthAndReadinessReportTheDatabaseAndMigrations() {
+        Map<?, ?> health = http.toBlocking().retrieve(HttpRequest.GET("/health"), Map.class);
+        assertEquals("UP", health.get("status"));
+        String readiness = http.toBlocking().retrieve(HttpRequest.GET("/health/readiness"), String.class);
+        assertTrue(readiness.contains("\"migrations\"") && readiness.contains("\"installed\":5"), readiness);
+        assertTrue(readiness.contains("\"UP\""), readiness);
+    }
+
+    @Test
+    void metricsCountRequestsByOperation() {
+        new GraphQLClient(http).query("query SeedsList { departments(first: 2) { totalCount } }");
+        String metrics = new String(http.toBlocking().retrieve(HttpRequest.GET("/prometheus"), byte[].class),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(metrics.contains("narrator_graphql_requests_seconds_count{") && metrics.contains("operation=\"SeedsList\""), metrics);
+    }
+}
