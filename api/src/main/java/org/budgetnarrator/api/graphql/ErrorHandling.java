@@ -62,6 +62,10 @@ final class ErrorHandling {
             } else if (e instanceof NotFoundException) {
                 code = "NOT_FOUND";
                 message = e.getMessage();
+            } else if (databaseUnreachable(e)) {
+                code = "UNAVAILABLE";
+                message = "The database cannot be reached; the request was not carried out. Try again shortly.";
+                LOG.warn("database unreachable while reading {}: {}", params.getPath(), e.getMessage());
             } else {
                 code = "INTERNAL";
                 message = "Internal error while reading " + params.getPath() + "; it has been logged.";
@@ -78,10 +82,28 @@ final class ErrorHandling {
         }
     };
 
+    /** A connection that could not be had (pool timeout, refused, reset): the database is down or unreachable. */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // 08xxx: connection exceptions; 57P0x: the server shut down or terminated the connection.
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof io.micronaut.data.connection.exceptions.ConnectionException
+                    || (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
     private static ErrorClassification classification(String code) {
         return switch (code) {
             case "BAD_USER_INPUT" -> ErrorType.ValidationError;
-            case "NOT_FOUND", "CONFLICT", "UNAUTHENTICATED", "PERMISSION_DENIED", "TIMEOUT" -> ErrorType.DataFetchingException;
+            case "NOT_FOUND", "CONFLICT", "UNAUTHENTICATED", "PERMISSION_DENIED", "TIMEOUT", "UNAVAILABLE" -> ErrorType.DataFetchingException;
             default -> ErrorType.ExecutionAborted;
         };
     }
