@@ -35,5 +35,10 @@ class OperationsTest {
         String metrics = new String(http.toBlocking().retrieve(HttpRequest.GET("/prometheus"), byte[].class),
                 java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(metrics.contains("narrator_graphql_requests_seconds_count{") && metrics.contains("operation=\"SeedsList\""), metrics);
+        new GraphQLClient(http).query("{ department(code: \"XN-WB\") { year(year: 2024) { draft(section: TOTALS) { text } } } }");
+        new GraphQLClient(http).query("mutation { importDepartmentYear(document: \"{}\") { stored } }");
+        String after = new String(http.toBlocking().retrieve(HttpRequest.GET("/prometheus"), byte[].class), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(after.contains("narrator_drafts_total{section=\"TOTALS\"}"), after);
+        assertTrue(after.contains("narrator_import_errors_total"), after);
     }
 }

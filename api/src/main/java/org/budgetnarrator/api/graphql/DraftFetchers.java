@@ -32,9 +32,11 @@ public class DraftFetchers {
     private final LineReasonRepository reasons;
     private final ReasonStore reasonStore;
     private final Executor executor;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     public DraftFetchers(DraftService drafts, DepartmentRepository departments, LineReasonRepository reasons, ReasonStore reasonStore,
-                         @Named(TaskExecutors.BLOCKING) Executor executor) {
+                         @Named(TaskExecutors.BLOCKING) Executor executor, io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.drafts = drafts;
         this.departments = departments;
         this.reasons = reasons;
@@ -47,7 +49,7 @@ public class DraftFetchers {
             DepartmentYear year = env.getSource();
             SectionKind section = SectionKind.valueOf(env.getArgument("section"));
             String style = style(env.getArgument("style"));
-            return Blocking.run(() -> draft(drafts.draft(code(year), year.year(), section, style).orElseThrow()), executor);
+            return Blocking.run(() -> counted(section.name(), draft(drafts.draft(code(year), year.year(), section, style).orElseThrow())), executor);
         };
     }
 
@@ -55,8 +57,15 @@ public class DraftFetchers {
         return env -> {
             DepartmentYear year = env.getSource();
             String style = style(env.getArgument("style"));
-            return Blocking.run(() -> draft(drafts.report(code(year), year.year(), style).orElseThrow()), executor);
+            return Blocking.run(() -> counted("REPORT", draft(drafts.report(code(year), year.year(), style).orElseThrow())), executor);
         };
+    }
+
+    /** Counts drafts (narrator.drafts by section) and the gaps they left (narrator.draft.gaps). */
+    private Map<String, Object> counted(String section, Map<String, Object> draft) {
+        meters.counter("narrator.drafts", "section", section).increment();
+        meters.counter("narrator.draft.gaps", "section", section).increment(((List<?>) draft.get("missing")).size());
+        return draft;
     }
 
     DataFetcher<CompletableFuture<List<Map<String, Object>>>> reasons() {

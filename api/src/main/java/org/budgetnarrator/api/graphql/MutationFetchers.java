@@ -26,9 +26,12 @@ public class MutationFetchers {
     private final DepartmentRepository departments;
     private final DepartmentYearRepository years;
     private final Executor executor;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     public MutationFetchers(DepartmentYearImporter importer, DepartmentRepository departments,
-                            DepartmentYearRepository years, @Named(TaskExecutors.BLOCKING) Executor executor) {
+                            DepartmentYearRepository years, @Named(TaskExecutors.BLOCKING) Executor executor,
+                            io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.importer = importer;
         this.departments = departments;
         this.years = years;
@@ -43,6 +46,8 @@ public class MutationFetchers {
             String jsonName = name.toLowerCase().endsWith(".json") ? name : name + ".json";
             return Blocking.run(() -> {
                 ImportResult result = importer.importContent(jsonName, document.getBytes(StandardCharsets.UTF_8));
+                meters.counter("narrator.imports", "outcome", result.stored() ? "stored" : "rejected").increment();
+                meters.counter("narrator.import.errors").increment(result.errors().size());
                 Map<String, Object> payload = new HashMap<>();
                 payload.put("stored", result.stored());
                 payload.put("problems", result.problems().stream().map(MutationFetchers::problem).toList());
