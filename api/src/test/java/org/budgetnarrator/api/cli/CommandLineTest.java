@@ -107,8 +107,31 @@ class CommandLineTest {
     }
 
     @Test
+    void draftWritesEveryDepartmentsReportSkipsUnchangedOnesAndReportsFailures() throws Exception {
+        demo("xianning-2024.json");
+        demo("hunan-2024.json");
+        demo("zhanjiang-2026.json");
+        assertEquals(0, run("import", dir.resolve("in").toString()));
+        Path drafts = dir.resolve("drafts");
+        assertEquals(0, run("draft", "--year", "2024", "--all", "--format", "md", "--out", drafts.toString()));
+        assertTrue(output().contains("drafted 2, skipped 0"), output());
+        assertTrue(Files.readString(drafts.resolve("XN-WB-2024.md")).contains("2024年度收、支总计均为429.8万元"));
+        assertTrue(Files.exists(drafts.resolve("HN-WB-2024.md")));
+        assertTrue(!Files.exists(drafts.resolve("ZJ-WB-2024.md")), "Zhanjiang has no 2024");
+
+        assertEquals(0, run("draft", "--year", "2024", "--all", "--format", "md", "--out", drafts.toString()));
+        assertTrue(output().contains("drafted 0, skipped 2 (unchanged)"), output());
+
+        assertEquals(1, run("draft", "--year", "2024", "--department", "NOPE", "XN-WB", "--format", "docx", "--out", drafts.toString()));
+        assertTrue(output().contains("FAILED  NOPE 2024: no such department"), output());
+        assertTrue(Files.size(drafts.resolve("XN-WB-2024.docx")) > 20_000, "the rest is drafted");
+
+        assertEquals(2, run("draft", "--year", "2024", "--all", "--mode", "POLISH", "--out", drafts.toString()));
+    }
+
+    @Test
     void everyCommandExplainsItself() {
-        for (String command : new String[]{"serve", "import", "template", "export", "audit", "bench"}) {
+        for (String command : new String[]{"serve", "import", "template", "export", "audit", "draft", "bench", "load"}) {
             assertEquals(0, run(command, "--help"));
         }
         assertTrue(output().contains("Usage: narrator import"), output());

@@ -13,4 +13,6 @@ import java.util.List;
 public interface DepartmentYearRepository extends GenericRepository<DepartmentYear, Long> {
 
     List<DepartmentYear> findByDepartmentIdInOrderByYear(Collection<Long> ids);
+
+    long countByYear(Integer year);
 }

@@ -1,0 +1,122 @@
+package org.budgetnarrator.api.cli;
+
+import io.micronaut.context.ApplicationContext;
+import org.budgetnarrator.drafting.export.BulkDrafter;
+import org.budgetnarrator.model.domain.Department;
+import org.budgetnarrator.model.domain.DepartmentYear;
+import org.budgetnarrator.model.repo.DepartmentPages;
+import org.budgetnarrator.model.repo.DepartmentRepository;
+import org.budgetnarrator.model.repo.DepartmentYearRepository;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** Drafts the reports of many departments in one run, to Word, Markdown or JSON files. */
+@Command(name = "draft", mixinStandardHelpOptions = true,
+        description = {"Drafts the 情况说明 of every department (--all) or of the given ones for a year, one file each, "
+                + "in the department's style. A second run skips department-years whose data, templates, style and mode are "
+                + "unchanged since their file was written (--force redoes them). A department that fails is reported and the "
+                + "run goes on. Exit code 0 only when nothing failed."})
+public class DraftCommand implements Callable<Integer> {
+
+    @Option(names = {"-y", "--year"}, required = true, paramLabel = "YEAR", description = "Fiscal year.")
+    int year;
+
+    @ArgGroup(multiplicity = "1")
+    Which which;
+
+    static class Which {
+        @Option(names = "--all", description = "Every department with data for the year.")
+        boolean all;
+
+        @Option(names = {"-d", "--department"}, paramLabel = "CODE", arity = "1..*", description = "Department codes.")
+        List<String> departments;
+    }
+
+    @Option(names = "--mode", defaultValue = "TEMPLATE", paramLabel = "MODE",
+            description = "TEMPLATE (default), POLISH or SUGGEST_REASONS (the last two need a language model: narrator.llm.*).")
+    String mode;
+
+    @Option(names = {"-f", "--format"}, defaultValue = "docx", paramLabel = "FORMAT", description = "docx (default), md or json.")
+    String format;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output folder.")
+    Path out;
+
+    @Option(names = "--force", description = "Draft again even when nothing changed.")
+    boolean force;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!List.of("docx", "md", "json").contains(format)) {
+            System.err.println("narrator draft: --format must be docx, md or json; got " + format);
+            return 2;
+        }
+        if (!mode.equals("TEMPLATE")) {
+            if (!List.of("POLISH", "SUGGEST_REASONS").contains(mode)) {
+                System.err.println("narrator draft: --mode must be TEMPLATE, POLISH or SUGGEST_REASONS; got " + mode);
+                return 2;
+            }
+            System.err.println("narrator draft: --mode " + mode + " needs a language model, and narrator.llm.base-url "
+                    + "(NARRATOR_LLM_BASE_URL) is not set; TEMPLATE mode works without one");
+            return 2;
+        }
+        PrintStream console = System.out;
+        Progress progress = new Progress(console, System.console() != null);
+        try (ApplicationContext context = Contexts.database()) {
+            BulkDrafter drafter = context.getBean(BulkDrafter.class);
+            DepartmentYearRepository years = context.getBean(DepartmentYearRepository.class);
+            int[] counts = new int[4];
+            try (BulkDrafter.Run run = drafter.start(out, format, mode, force)) {
+                if (which.all) {
+                    DepartmentPages pages = context.getBean(DepartmentPages.class);
+                    progress.total(years.countByYear(year));
+                    String after = null;
+                    List<Department> page;
+                    do {
+                        page = pages.page(DepartmentPages.Filter.NONE, after, 500);
+                        List<Long> ids = page.stream().map(Department::id).toList();
+                        List<Long> withYear = ids.isEmpty() ? List.of() : years.findByDepartmentIdInOrderByYear(ids).stream()
+                                .filter(y -> y.year() == year).map(DepartmentYear::departmentId).toList();
+                        for (Department d : page) {
+                            if (withYear.contains(d.id())) {
+                                count(counts, run.draft(d.code(), year, progress::report));
+                            }
+                        }
+                        after = page.isEmpty() ? null : page.get(page.size() - 1).code();
+                    } while (page.size() == 500);
+                } else {
+                    progress.total(which.departments.size());
+                    DepartmentRepository departments = context.getBean(DepartmentRepository.class);
+                    for (String code : which.departments) {
+                        if (departments.findByCode(code).isEmpty()) {
+                            progress.report(new BulkDrafter.Outcome(code, year, BulkDrafter.Status.FAILED, 0, null, "no such department"));
+                            counts[2]++;
+                            continue;
+                        }
+                        count(counts, run.draft(code, year, progress::report));
+                    }
+                }
+            }
+            progress.finish();
+            console.printf(Locale.ROOT, "drafted %d, skipped %d (unchanged), gaps left %d (missing reasons), fallbacks 0, failed %d%n",
+                    counts[0], counts[1], counts[3], counts[2]);
+            return counts[2] == 0 ? 0 : 1;
+        }
+    }
+
+    private static void count(int[] counts, BulkDrafter.Outcome outcome) {
+        switch (outcome.status()) {
+            case DRAFTED -> counts[0]++;
+            case SKIPPED -> counts[1]++;
+            case FAILED -> counts[2]++;
+        }
+        counts[3] += outcome.gaps();
+    }
+}
