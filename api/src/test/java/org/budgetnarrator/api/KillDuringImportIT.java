@@ -67,6 +67,14 @@ class KillDuringImportIT {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("import.log").toFile()).start();
     }
 
+    private long okLines() throws java.io.IOException {
+        Path log = dir.resolve("import.log");
+        if (!Files.exists(log)) {
+            return 0;
+        }
+        return new String(Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("ok ")).count();
+    }
+
     @Test
     void aKilledImportLeavesThePreviousOrTheNewVersionWholeNeverHalf() throws Exception {
         ObjectMapper mapper = new ObjectMapper();
@@ -90,17 +98,22 @@ class KillDuringImportIT {
             many.add(i % 2 == 0 ? b : a);
         }
         boolean killedMidway = false;
-        for (long delay : new long[]{1500, 2200, 3000}) {
+        // Killed once the importer has reported 1, 40 and 120 files: a moment in the middle of the run however fast
+        // or slow the machine (fixed delays missed it on a busy machine). The kill lands during a later file's import.
+        for (long files : new long[]{1, 40, 120}) {
             Process p = importer(db, many);
-            Thread.sleep(delay);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (p.isAlive() && System.nanoTime() < deadline && okLines() < files) {
+                Thread.sleep(10);
+            }
             p.destroyForcibly(); // SIGKILL
             assertTrue(p.waitFor(30, TimeUnit.SECONDS));
             List<Integer> after = counts(db);
             assertTrue(after.equals(countsA) || after.equals(countsB),
-                    "after a kill at " + delay + " ms the department-year is " + after + ", neither " + countsA + " nor " + countsB
+                    "after a kill past " + files + " files the department-year is " + after + ", neither " + countsA + " nor " + countsB
                             + "\n" + Files.readString(dir.resolve("import.log")));
             assertEquals(1, after.get(0));
-            long imported = Files.readAllLines(dir.resolve("import.log")).stream().filter(l -> l.startsWith("ok ")).count();
+            long imported = okLines();
             killedMidway |= imported > 0 && imported < many.size();
         }
         assertTrue(killedMidway, "at least one kill landed while imports were running");

@@ -62,6 +62,9 @@ final class ErrorHandling {
             } else if (e instanceof NotFoundException) {
                 code = "NOT_FOUND";
                 message = e.getMessage();
+            } else if (e instanceof DraftJobFetchers.UnavailableException) {
+                code = "UNAVAILABLE";
+                message = e.getMessage();
             } else if (databaseUnreachable(e)) {
                 code = "UNAVAILABLE";
                 message = "The database cannot be reached; the request was not carried out. Try again shortly.";

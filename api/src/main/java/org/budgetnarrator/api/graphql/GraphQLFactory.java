@@ -34,7 +34,7 @@ public class GraphQLFactory {
     public GraphQL graphQL(ResourceResolver resources, QueryFetchers query, MutationFetchers mutation,
                            DepartmentFetchers department, YearFetchers year, LineFetchers line, ProjectFetchers project,
                            AuditFetchers audit, EvaluationFetchers evaluation, DraftFetchers draft,
-                           VersionFetchers versions, UserFetchers users, MutationGuard guard,
+                           VersionFetchers versions, UserFetchers users, DraftJobFetchers jobs, MutationGuard guard,
                            io.micrometer.core.instrument.MeterRegistry meters, Limits limits) {
         TypeDefinitionRegistry types;
         try (InputStream in = resources.getResourceAsStream("classpath:schema.graphqls")
@@ -53,7 +53,8 @@ public class GraphQLFactory {
                         .dataFetcher("me", users.me())
                         .dataFetcher("users", users.list())
                         .dataFetcher("reasonCatalogue", draft.catalogue())
-                        .dataFetcher("styleProfiles", draft.styles()))
+                        .dataFetcher("styleProfiles", draft.styles())
+                        .dataFetcher("draftJob", jobs.job()))
                 .type("Mutation", t -> t
                         .dataFetcher("importDepartmentYear", guard.importing(mutation.importDepartmentYear()))
                         .dataFetcher("checkNarrative", guard.reading("checkNarrative", audit.checkNarrative()))
@@ -64,7 +65,9 @@ public class GraphQLFactory {
                         .dataFetcher("restoreDraftVersion", guard.edit("restoreDraftVersion", versions.restore()))
                         .dataFetcher("freezeReport", guard.edit("freezeReport", versions.freeze()))
                         .dataFetcher("createUser", guard.admin("createUser", users.create()))
-                        .dataFetcher("createApiToken", users.createToken()))
+                        .dataFetcher("createApiToken", users.createToken())
+                        .dataFetcher("startBulkDraft", guard.admin("startBulkDraft", jobs.start())))
+                .type("DraftJob", t -> t.dataFetcher("results", jobs.results()))
                 .type("DepartmentConnection", t -> t.dataFetcher("totalCount", query.totalCount()))
                 .type("Department", t -> t
                         .dataFetcher("budgetUnits", department.budgetUnits())

@@ -57,7 +57,7 @@ public class QueryFetchers {
         };
     }
 
-    private static DepartmentPages.Filter filter(Map<String, Object> input) {
+    static DepartmentPages.Filter filter(Map<String, Object> input) {
         if (input == null) {
             return DepartmentPages.Filter.NONE;
         }

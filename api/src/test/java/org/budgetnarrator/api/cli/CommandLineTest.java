@@ -115,12 +115,15 @@ class CommandLineTest {
         Path drafts = dir.resolve("drafts");
         assertEquals(0, run("draft", "--year", "2024", "--all", "--format", "md", "--out", drafts.toString()));
         assertTrue(output().contains("drafted 2, skipped 0"), output());
+        java.util.regex.Matcher firstGaps = java.util.regex.Pattern.compile("gaps left (\\d+)").matcher(output());
+        assertTrue(firstGaps.find(), output());
         assertTrue(Files.readString(drafts.resolve("XN-WB-2024.md")).contains("2024年度收、支总计均为429.8万元"));
         assertTrue(Files.exists(drafts.resolve("HN-WB-2024.md")));
         assertTrue(!Files.exists(drafts.resolve("ZJ-WB-2024.md")), "Zhanjiang has no 2024");
 
         assertEquals(0, run("draft", "--year", "2024", "--all", "--format", "md", "--out", drafts.toString()));
-        assertTrue(output().contains("drafted 0, skipped 2 (unchanged)"), output());
+        assertTrue(output().contains("drafted 0, skipped 2 (unchanged), gaps left " + firstGaps.group(1) + " "),
+                "a skipped report still has its gaps: " + output());
 
         assertEquals(1, run("draft", "--year", "2024", "--department", "NOPE", "XN-WB", "--format", "docx", "--out", drafts.toString()));
         assertTrue(output().contains("FAILED  NOPE 2024: no such department"), output());
@@ -130,8 +133,18 @@ class CommandLineTest {
     }
 
     @Test
+    void generateWritesDepartmentYearsTheImporterStores() throws Exception {
+        Path generated = dir.resolve("generated");
+        assertEquals(0, run("generate", "--departments", "3", "--year", "2023", "--out", generated.toString()));
+        assertTrue(Files.exists(generated.resolve("D000003-2023.json")));
+        assertEquals(0, run("import", generated.toString()));
+        assertTrue(output().contains("3 of 3 files imported"), output());
+        assertEquals(2, run("generate", "--departments", "0", "--out", generated.toString()));
+    }
+
+    @Test
     void everyCommandExplainsItself() {
-        for (String command : new String[]{"serve", "import", "template", "export", "audit", "draft", "bench", "load"}) {
+        for (String command : new String[]{"serve", "import", "template", "export", "audit", "draft", "bench", "load", "generate"}) {
             assertEquals(0, run(command, "--help"));
         }
         assertTrue(output().contains("Usage: narrator import"), output());

@@ -34,6 +34,14 @@ public class BulkDrafter {
     public record Outcome(String department, int year, Status status, int gaps, Path file, String error) {
     }
 
+    /** A drafted file: its name, bytes and the gaps (missing reasons) left in it. */
+    public record Rendered(String fileName, byte[] content, int gaps) {
+    }
+
+    /** What the manifest remembers of a written file: what it was written from, and its gaps. */
+    record Written(String fingerprint, int gaps) {
+    }
+
     static final String MANIFEST = ".narrator-drafts.json";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -43,6 +51,38 @@ public class BulkDrafter {
     public BulkDrafter(YearDataReader reader, DraftService drafts) {
         this.reader = reader;
         this.drafts = drafts;
+    }
+
+    /** A department-year read and ready to draft, with the fingerprint of everything its file depends on. */
+    public record Prepared(YearData data, StyleProfile style, String format, String fingerprint) {
+    }
+
+    /** Reads a department-year and fingerprints its data, the templates, its style, the mode and the format. */
+    public Prepared prepare(String code, int year, String format, String mode) {
+        ReportFiles.extension(format);
+        YearData data = reader.read(code, year).orElseThrow(() -> new IllegalArgumentException("no department-year " + code + " " + year));
+        StyleProfile style = drafts.style(code, null);
+        String templates = drafts.engine().templateHashes().toString();
+        return new Prepared(data, style, format, fingerprint(data, templates, style, mode, format));
+    }
+
+    private static String fingerprint(YearData data, String templates, StyleProfile style, String mode, String format) {
+        return DraftEngine.sha256(data.toString() + "|" + templates + "|" + style + "|" + mode + "|" + format);
+    }
+
+    /** Drafts the department-year into a file's bytes, in the department's style. */
+    public Rendered render(Prepared prepared) {
+        return render(prepared.data(), prepared.style(), prepared.format());
+    }
+
+    private Rendered render(YearData data, StyleProfile style, String format) {
+        Draft report = drafts.engine().report(data, style);
+        byte[] bytes = switch (format) {
+            case "docx" -> WordReport.write(data, report, null);
+            case "md" -> ReportFiles.markdown(data, report);
+            default -> ReportFiles.json(data, report);
+        };
+        return new Rendered(data.department().code() + "-" + data.year().year() + ReportFiles.extension(format), bytes, report.missing().size());
     }
 
     /** A run into one folder; close it to write the manifest. */
@@ -57,7 +97,7 @@ public class BulkDrafter {
         private final String format;
         private final String mode;
         private final boolean force;
-        private final Map<String, String> manifest;
+        private final Map<String, Written> manifest;
         private final String templates;
         private int sinceSave;
 
@@ -67,7 +107,7 @@ public class BulkDrafter {
             this.mode = mode;
             this.force = force;
             Path file = out.resolve(MANIFEST);
-            this.manifest = Files.exists(file) ? MAPPER.readValue(file.toFile(), new TypeReference<TreeMap<String, String>>() {
+            this.manifest = Files.exists(file) ? MAPPER.readValue(file.toFile(), new TypeReference<TreeMap<String, Written>>() {
             }) : new TreeMap<>();
             this.templates = drafts.engine().templateHashes().toString();
         }
@@ -79,26 +119,22 @@ public class BulkDrafter {
             try {
                 YearData data = reader.read(code, year).orElseThrow(() -> new IllegalArgumentException("no department-year " + code + " " + year));
                 StyleProfile style = drafts.style(code, null);
-                String fingerprint = DraftEngine.sha256(data.toString() + "|" + templates + "|" + style + "|" + mode + "|" + format);
+                String fingerprint = fingerprint(data, templates, style, mode, format);
                 String key = file.getFileName().toString();
-                if (!force && fingerprint.equals(manifest.get(key)) && Files.exists(file)) {
-                    outcome = new Outcome(code, year, Status.SKIPPED, 0, file, null);
+                Written before = manifest.get(key);
+                if (!force && before != null && fingerprint.equals(before.fingerprint()) && Files.exists(file)) {
+                    outcome = new Outcome(code, year, Status.SKIPPED, before.gaps(), file, null);
                 } else {
-                    Draft report = drafts.engine().report(data, style);
-                    byte[] bytes = switch (format) {
-                        case "docx" -> WordReport.write(data, report, null);
-                        case "md" -> ReportFiles.markdown(data, report);
-                        default -> ReportFiles.json(data, report);
-                    };
+                    Rendered rendered = render(data, style, format);
                     Path tmp = out.resolve(key + ".tmp");
-                    Files.write(tmp, bytes);
+                    Files.write(tmp, rendered.content());
                     // Written whole, then renamed: a killed run never leaves half a file under the final name.
                     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                    manifest.put(key, fingerprint);
+                    manifest.put(key, new Written(fingerprint, rendered.gaps()));
                     if (++sinceSave >= 100) {
                         save();
                     }
-                    outcome = new Outcome(code, year, Status.DRAFTED, report.missing().size(), file, null);
+                    outcome = new Outcome(code, year, Status.DRAFTED, rendered.gaps(), file, null);
                 }
             } catch (RuntimeException | IOException e) {
                 outcome = new Outcome(code, year, Status.FAILED, 0, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
