@@ -25,6 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * number of SQL statements over 5 departments as over 100, because every nested list is batched.
  */
 @MicronautTest(transactional = false)
+// Statements are counted: no background drafting worker polling meanwhile.
+@Property(name = "narrator.jobs.background", value = "false")
 @Property(name = "narrator.demo.enabled", value = "false")
 @Property(name = "narrator.security.public-read", value = "true")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Over-limit queries get a clear error before any SQL runs; introspection can be switched off. */
 @MicronautTest(transactional = false)
+// Statements are counted: no background drafting worker polling meanwhile.
+@Property(name = "narrator.jobs.background", value = "false")
 @Property(name = "narrator.graphql.max-depth", value = "6")
 @Property(name = "narrator.graphql.max-complexity", value = "3000")
 @Property(name = "narrator.graphql.introspection", value = "false")
