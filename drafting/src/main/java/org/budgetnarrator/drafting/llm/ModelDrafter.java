@@ -1,0 +1,130 @@
+package org.budgetnarrator.drafting.llm;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Singleton;
+import org.budgetnarrator.drafting.draft.Draft;
+import org.budgetnarrator.model.read.YearData;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Model modes on top of the template draft. POLISH: the model rewrites the draft; its answer replaces the
+ * draft only when {@link PolishGuard} finds nothing wrong — after one retry that tells the model exactly what
+ * was wrong, the template draft is kept and why is recorded. The template draft is always the fallback.
+ */
+@Singleton
+public class ModelDrafter {
+
+    /** The prompt's version, recorded with every model draft (prompts/polish.v1.txt). */
+    public static final String POLISH_PROMPT = "polish.v1";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /**
+     * A model-mode draft: the text kept, whether it is the model's, and if not why the template's was kept.
+     *
+     * @param modelCalls HTTP calls made for it (retries included)
+     */
+    public record Result(String text, boolean fromModel, String fallbackReason, String promptVersion, String model, int answers,
+                         long modelCalls) {
+    }
+
+    private final ModelClient client;
+    private final String polishPrompt;
+
+    public ModelDrafter(ModelClient client) {
+        this.client = client;
+        this.polishPrompt = resource("prompts/" + POLISH_PROMPT + ".txt");
+    }
+
+    public ModelClient client() {
+        return client;
+    }
+
+    public Result polish(YearData data, Draft template) {
+        long callsBefore = client.calls();
+        String request = polishRequest(template);
+        String feedback = null;
+        List<String> violations = List.of();
+        int answers = 0;
+        try {
+            for (int round = 0; round < 2; round++) {
+                String user = feedback == null ? request : request + "\n\n" + feedback;
+                String answer = client.chat(polishPrompt, user);
+                answers++;
+                String text = text(answer);
+                violations = text == null ? List.of("答复不是约定的JSON格式（{\"text\": \"…\"}）") : PolishGuard.check(data, template, text);
+                if (violations.isEmpty()) {
+                    return new Result(text, true, null, POLISH_PROMPT, client.settings().model(), answers, client.calls() - callsBefore);
+                }
+                feedback = "你上一次的答复不符合要求，问题如下，请改正后重新输出完整的JSON：\n- " + String.join("\n- ", violations);
+            }
+            return fallback(template, "模型答复两次未通过核对，保留模板草稿：" + String.join("；", violations), answers, callsBefore);
+        } catch (ModelClient.ModelFailure e) {
+            return fallback(template, e.getMessage() + "，保留模板草稿", answers, callsBefore);
+        }
+    }
+
+    private Result fallback(Draft template, String reason, int answers, long callsBefore) {
+        return new Result(template.text(), false, reason, POLISH_PROMPT, client.settings().model(), answers, client.calls() - callsBefore);
+    }
+
+    /** The facts as structured data beside the draft, so the model knows what each number is. */
+    static String polishRequest(Draft template) {
+        ObjectNode request = MAPPER.createObjectNode();
+        request.put("section", template.title());
+        request.put("draft", template.text());
+        ArrayNode facts = request.putArray("facts");
+        for (Draft.PlacedFact placed : template.facts()) {
+            ObjectNode fact = facts.addObject();
+            fact.put("printed", placed.fact().display());
+            fact.put("subject", placed.fact().subject());
+            fact.put("field", placed.fact().field());
+        }
+        ArrayNode gaps = request.putArray("gaps");
+        template.missing().forEach(g -> gaps.add(g.description()));
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The "text" of a JSON answer (a ```json fence tolerated); null when the answer is not that. */
+    static String text(String answer) {
+        String s = answer.strip();
+        if (s.startsWith("```")) {
+            int start = s.indexOf('\n');
+            int end = s.lastIndexOf("```");
+            if (start < 0 || end <= start) {
+                return null;
+            }
+            s = s.substring(start + 1, end).strip();
+        }
+        try {
+            JsonNode node = MAPPER.readTree(s);
+            JsonNode text = node == null ? null : node.get("text");
+            return text != null && text.isTextual() && !text.asText().isBlank() ? text.asText() : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = ModelDrafter.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
