@@ -62,6 +62,13 @@ class DraftVersionsApiTest {
     }
 
     @Test
+    void polishWithoutAConfiguredModelIsUnavailableAndNamesTheMissingSetting() {
+        JsonNode result = client().run("regenerate-mode", "code", "XN-WB", "year", 2024, "section", "TOTALS", "mode", "POLISH");
+        assertEquals("UNAVAILABLE", code(result));
+        assertTrue(result.path("errors").get(0).path("message").asText().contains("narrator.llm.base-url"), result.toString());
+    }
+
+    @Test
     void aFrozenReportCarriesItsHashAndNeverChanges() {
         String freeze = "mutation { freezeReport(departmentCode: \"XN-WB\", year: 2024) { style text contentHash templates frozenAt } }";
         JsonNode first = client().query(freeze).path("data").path("freezeReport");

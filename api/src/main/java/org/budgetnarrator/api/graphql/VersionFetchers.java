@@ -25,11 +25,14 @@ public class VersionFetchers {
     private final DraftVersions versions;
     private final DepartmentRepository departments;
     private final Executor executor;
+    private final org.budgetnarrator.drafting.llm.ModelSettings models;
 
-    public VersionFetchers(DraftVersions versions, DepartmentRepository departments, @Named(TaskExecutors.BLOCKING) Executor executor) {
+    public VersionFetchers(DraftVersions versions, DepartmentRepository departments, @Named(TaskExecutors.BLOCKING) Executor executor,
+                           org.budgetnarrator.drafting.llm.ModelSettings models) {
         this.versions = versions;
         this.departments = departments;
         this.executor = executor;
+        this.models = models;
     }
 
     DataFetcher<CompletableFuture<List<Map<String, Object>>>> list() {
@@ -61,7 +64,15 @@ public class VersionFetchers {
             Boolean force = env.getArgument("force");
             String code = env.getArgument("departmentCode");
             int year = env.getArgument("year");
-            return Blocking.run(() -> version(versions.regenerate(code, year, section(env), style, Boolean.TRUE.equals(force), null)
+            String mode = String.valueOf(env.<Object>getArgumentOrDefault("mode", "TEMPLATE"));
+            if (mode.equals("SUGGEST_REASONS")) {
+                throw new BadInputException("mode: SUGGEST_REASONS proposes reasons and does not regenerate text; use TEMPLATE or POLISH");
+            }
+            if (mode.equals("POLISH") && models.missing() != null) {
+                throw new DraftJobFetchers.UnavailableException("mode POLISH needs a language model, and " + models.missing()
+                        + " is not set; TEMPLATE mode works without one");
+            }
+            return Blocking.run(() -> version(versions.regenerate(code, year, section(env), style, Boolean.TRUE.equals(force), null, mode)
                     .orElseThrow(() -> new NotFoundException("no department-year " + code + " " + year + " is stored"))), executor);
         };
     }
@@ -108,6 +119,12 @@ public class VersionFetchers {
         out.put("text", v.text());
         out.put("author", v.author());
         out.put("createdAt", v.createdAt());
+        if (v.generation() != null) {
+            out.put("mode", v.generation().mode());
+            out.put("promptVersion", v.generation().promptVersion());
+            out.put("model", v.generation().model());
+            out.put("fallbackReason", v.generation().fallbackReason());
+        }
         return out;
     }
 

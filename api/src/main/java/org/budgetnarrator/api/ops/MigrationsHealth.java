@@ -21,7 +21,7 @@ import java.util.Map;
 public class MigrationsHealth implements HealthIndicator {
 
     /** The newest migration of this build (db/migration/*&#47;V5__users.sql). */
-    static final int LATEST = 6;
+    static final int LATEST = 7;
 
     private final TransactionOperations<Connection> tx;
 

@@ -38,10 +38,14 @@ public class DraftVersions {
     private final DraftVersionStore store;
     private final YearDataReader reader;
 
-    public DraftVersions(DraftService drafts, DraftVersionStore store, YearDataReader reader) {
+    private final org.budgetnarrator.drafting.llm.ModelDrafter models;
+
+    public DraftVersions(DraftService drafts, DraftVersionStore store, YearDataReader reader,
+                         org.budgetnarrator.drafting.llm.ModelDrafter models) {
         this.drafts = drafts;
         this.store = store;
         this.reader = reader;
+        this.models = models;
     }
 
     public List<DraftVersionStore.Version> versions(String code, int year, SectionKind section) {
@@ -50,16 +54,37 @@ public class DraftVersions {
 
     public Optional<DraftVersionStore.Version> regenerate(String code, int year, SectionKind section, String style, boolean force,
                                                           String author) {
-        Optional<Draft> draft = section == null ? drafts.report(code, year, style) : drafts.draft(code, year, section, style);
-        if (draft.isEmpty()) {
+        return regenerate(code, year, section, style, force, author, "TEMPLATE");
+    }
+
+    /**
+     * Drafts the section again and saves it as a new version — never over an officer's edit unless forced, and
+     * even then as a new version, the edit staying listed. In POLISH mode the model's text is saved only when
+     * it passed the guard; otherwise the template draft, with the reason.
+     */
+    public Optional<DraftVersionStore.Version> regenerate(String code, int year, SectionKind section, String style, boolean force,
+                                                          String author, String mode) {
+        Optional<org.budgetnarrator.model.read.YearData> data = reader.read(code, year);
+        if (data.isEmpty()) {
             return Optional.empty();
         }
+        StyleProfile profile = drafts.style(code, style);
+        Draft draft = section == null ? drafts.engine().report(data.get(), profile) : drafts.engine().draft(data.get(), section, profile);
         Optional<DraftVersionStore.Version> latest = store.latest(code, year, key(section));
         if (latest.isPresent() && !latest.get().origin().equals("GENERATED") && !force) {
             throw new EditedVersionException(latest.get().version());
         }
+        String text = draft.text();
+        DraftVersionStore.Generation generation = DraftVersionStore.Generation.TEMPLATE;
+        if ("POLISH".equals(mode)) {
+            org.budgetnarrator.drafting.llm.ModelDrafter.Result polished = models.polish(data.get(), draft);
+            text = polished.text();
+            generation = new DraftVersionStore.Generation("POLISH", polished.promptVersion(), polished.model(), polished.fallbackReason());
+        } else if (!"TEMPLATE".equals(mode)) {
+            throw new IllegalArgumentException("mode " + mode + " cannot regenerate a section");
+        }
         return Optional.of(store.save(code, year, key(section), latest.map(DraftVersionStore.Version::version).orElse(null),
-                "GENERATED", draft.get().style(), draft.get().text(), author));
+                "GENERATED", draft.style(), text, author, generation));
     }
 
     public DraftVersionStore.Version save(String code, int year, SectionKind section, Integer baseVersion, String text, String author) {

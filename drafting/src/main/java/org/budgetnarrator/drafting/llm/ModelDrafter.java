@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.budgetnarrator.drafting.draft.Draft;
+import org.budgetnarrator.drafting.draft.DraftEngine;
+import org.budgetnarrator.model.store.ModelCacheStore;
 import org.budgetnarrator.model.read.YearData;
 
 import java.io.IOException;
@@ -14,6 +17,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Model modes on top of the template draft. POLISH: the model rewrites the draft; its answer replaces the
@@ -36,11 +40,47 @@ public class ModelDrafter {
                          long modelCalls) {
     }
 
+    /** Where accepted answers are kept between runs. */
+    public interface Cache {
+        Optional<String> get(String key);
+
+        void put(String key, String promptVersion, String model, String answer);
+
+        /** Keeps nothing (tests, and callers that want every answer fresh). */
+        Cache NONE = new Cache() {
+            @Override
+            public Optional<String> get(String key) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void put(String key, String promptVersion, String model, String answer) {
+            }
+        };
+    }
+
     private final ModelClient client;
+    private final Cache cache;
     private final String polishPrompt;
 
-    public ModelDrafter(ModelClient client) {
+    @Inject
+    public ModelDrafter(ModelClient client, ModelCacheStore store) {
+        this(client, new Cache() {
+            @Override
+            public Optional<String> get(String key) {
+                return store.get(key);
+            }
+
+            @Override
+            public void put(String key, String promptVersion, String model, String answer) {
+                store.put(key, promptVersion, model, answer);
+            }
+        });
+    }
+
+    public ModelDrafter(ModelClient client, Cache cache) {
         this.client = client;
+        this.cache = cache;
         this.polishPrompt = resource("prompts/" + POLISH_PROMPT + ".txt");
     }
 
@@ -51,6 +91,12 @@ public class ModelDrafter {
     public Result polish(YearData data, Draft template) {
         long callsBefore = client.calls();
         String request = polishRequest(template);
+        // Same prompt, model and facts as an accepted answer before: that answer, without calling the model.
+        String key = DraftEngine.sha256(POLISH_PROMPT + "|" + client.settings().model() + "|" + polishPrompt + "|" + request);
+        Optional<String> cached = client.settings().missing() == null ? cache.get(key) : Optional.empty();
+        if (cached.isPresent() && PolishGuard.check(data, template, cached.get()).isEmpty()) {
+            return new Result(cached.get(), true, null, POLISH_PROMPT, client.settings().model(), 0, 0);
+        }
         String feedback = null;
         List<String> violations = List.of();
         int answers = 0;
@@ -62,6 +108,7 @@ public class ModelDrafter {
                 String text = text(answer);
                 violations = text == null ? List.of("答复不是约定的JSON格式（{\"text\": \"…\"}）") : PolishGuard.check(data, template, text);
                 if (violations.isEmpty()) {
+                    cache.put(key, POLISH_PROMPT, client.settings().model(), text);
                     return new Result(text, true, null, POLISH_PROMPT, client.settings().model(), answers, client.calls() - callsBefore);
                 }
                 feedback = "你上一次的答复不符合要求，问题如下，请改正后重新输出完整的JSON：\n- " + String.join("\n- ", violations);

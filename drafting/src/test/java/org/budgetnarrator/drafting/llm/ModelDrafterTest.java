@@ -56,7 +56,8 @@ class ModelDrafterTest {
     }
 
     private ModelDrafter drafter(Duration timeout, int retries) {
-        return new ModelDrafter(new ModelClient(new ModelSettings(stub.baseUrl(), "stub-model", null, timeout, 16, retries), Duration.ofMillis(50)));
+        return new ModelDrafter(new ModelClient(new ModelSettings(stub.baseUrl(), "stub-model", null, timeout, 16, retries), Duration.ofMillis(50)),
+                ModelDrafter.Cache.NONE);
     }
 
     private ModelDrafter drafter() {
@@ -165,8 +166,36 @@ class ModelDrafterTest {
     }
 
     @Test
+    void anAcceptedAnswerIsCachedSoTheSameFactsCallNoModelAgain() {
+        Map<String, String> kept = new java.util.concurrent.ConcurrentHashMap<>();
+        ModelDrafter.Cache cache = new ModelDrafter.Cache() {
+            @Override
+            public java.util.Optional<String> get(String key) {
+                return java.util.Optional.ofNullable(kept.get(key));
+            }
+
+            @Override
+            public void put(String key, String promptVersion, String model, String answer) {
+                kept.put(key, answer);
+            }
+        };
+        ModelClient client = new ModelClient(new ModelSettings(stub.baseUrl(), "stub-model", null, Duration.ofSeconds(5), 16, 2), Duration.ofMillis(50));
+        stub.then(StubModelServer.Reply.text(faithful()));
+        assertTrue(new ModelDrafter(client, cache).polish(data, template).fromModel());
+        ModelDrafter.Result again = new ModelDrafter(client, cache).polish(data, template);
+        assertTrue(again.fromModel());
+        assertEquals(faithful(), again.text());
+        assertEquals(0, again.modelCalls(), "the same prompt, model and facts: answered from the cache");
+        assertEquals(1, stub.requests.size());
+        ModelClient otherModel = new ModelClient(new ModelSettings(stub.baseUrl(), "other-model", null, Duration.ofSeconds(5), 16, 2), Duration.ofMillis(50));
+        stub.then(StubModelServer.Reply.text(faithful()));
+        assertEquals(1, new ModelDrafter(otherModel, cache).polish(data, template).modelCalls(), "another model is asked afresh");
+    }
+
+    @Test
     void withoutAConfiguredModelTheTemplateIsKeptAndTheMissingSettingNamed() {
-        ModelDrafter unconfigured = new ModelDrafter(new ModelClient(new ModelSettings(null, null, null, Duration.ofSeconds(1), 1, 0), Duration.ZERO));
+        ModelDrafter unconfigured = new ModelDrafter(new ModelClient(new ModelSettings(null, null, null, Duration.ofSeconds(1), 1, 0), Duration.ZERO),
+                ModelDrafter.Cache.NONE);
         ModelDrafter.Result result = unconfigured.polish(data, template);
         assertFalse(result.fromModel());
         assertEquals(template.text(), result.text());

@@ -21,7 +21,15 @@ public class DraftVersionStore {
 
     /** One saved version. origin: GENERATED, EDITED or RESTORED. */
     public record Version(String section, int version, Integer baseVersion, String origin, String style, String text,
-                          String author, String createdAt) {
+                          String author, String createdAt, Generation generation) {
+    }
+
+    /**
+     * How a generated version was written: mode TEMPLATE, or a model mode with its prompt version and model,
+     * and why the template draft was kept when the model's text was not taken (null when it was).
+     */
+    public record Generation(String mode, String promptVersion, String model, String fallbackReason) {
+        public static final Generation TEMPLATE = new Generation("TEMPLATE", null, null, null);
     }
 
     /** A report frozen for publication. */
@@ -53,7 +61,7 @@ public class DraftVersionStore {
         return tx.executeRead(status -> {
             List<Version> out = new ArrayList<>();
             try (PreparedStatement ps = status.getConnection().prepareStatement("SELECT section, version, base_version, origin, style, body, "
-                    + "author, created_at FROM draft_version WHERE department_code = ? AND fiscal_year = ? AND section = ? ORDER BY version")) {
+                    + "author, created_at, mode, prompt_version, model, fallback_reason FROM draft_version WHERE department_code = ? AND fiscal_year = ? AND section = ? ORDER BY version")) {
                 ps.setString(1, code);
                 ps.setInt(2, year);
                 ps.setString(3, section);
@@ -61,7 +69,8 @@ public class DraftVersionStore {
                     while (rs.next()) {
                         int base = rs.getInt(3);
                         out.add(new Version(rs.getString(1), rs.getInt(2), rs.wasNull() ? null : base, rs.getString(4), rs.getString(5),
-                                rs.getString(6), rs.getString(7), rs.getString(8)));
+                                rs.getString(6), rs.getString(7), rs.getString(8),
+                                rs.getString(9) == null ? null : new Generation(rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12))));
                     }
                 }
             } catch (SQLException e) {
@@ -82,6 +91,12 @@ public class DraftVersionStore {
      */
     public Version save(String code, int year, String section, Integer baseVersion, String origin, String style, String text,
                         String author) {
+        return save(code, year, section, baseVersion, origin, style, text, author, null);
+    }
+
+    /** Saves a new version, with how it was generated (null for an officer's text). */
+    public Version save(String code, int year, String section, Integer baseVersion, String origin, String style, String text,
+                        String author, Generation generation) {
         return tx.executeWrite(status -> {
             Connection c = status.getConnection();
             try {
@@ -100,9 +115,10 @@ public class DraftVersionStore {
                 if (baseVersion != null && baseVersion != latest) {
                     throw new ConflictException(baseVersion, latest);
                 }
-                Version v = new Version(section, latest + 1, baseVersion, origin, style, text, author, Instant.now().toString());
+                Version v = new Version(section, latest + 1, baseVersion, origin, style, text, author, Instant.now().toString(), generation);
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO draft_version (department_code, fiscal_year, section, version, "
-                        + "base_version, origin, style, body, author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + "base_version, origin, style, body, author, created_at, mode, prompt_version, model, fallback_reason) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     ps.setString(1, code);
                     ps.setInt(2, year);
                     ps.setString(3, section);
@@ -117,6 +133,10 @@ public class DraftVersionStore {
                     ps.setString(8, text);
                     ps.setString(9, author);
                     ps.setString(10, v.createdAt());
+                    ps.setString(11, generation == null ? null : generation.mode());
+                    ps.setString(12, generation == null ? null : generation.promptVersion());
+                    ps.setString(13, generation == null ? null : generation.model());
+                    ps.setString(14, generation == null ? null : generation.fallbackReason());
                     ps.executeUpdate();
                 }
                 return v;
