@@ -144,7 +144,7 @@ class CommandLineTest {
 
     @Test
     void everyCommandExplainsItself() {
-        for (String command : new String[]{"serve", "import", "template", "export", "audit", "draft", "bench", "load", "generate"}) {
+        for (String command : new String[]{"serve", "import", "template", "export", "audit", "draft", "bench", "load", "generate", "bench-model"}) {
             assertEquals(0, run(command, "--help"));
         }
         assertTrue(output().contains("Usage: narrator import"), output());

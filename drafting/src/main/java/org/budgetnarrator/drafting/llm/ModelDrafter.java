@@ -90,6 +90,10 @@ public class ModelDrafter {
 
     public Result polish(YearData data, Draft template) {
         long callsBefore = client.calls();
+        if (template.text().isBlank()) {
+            // A section with nothing to say (no data for it): nothing to polish, no model asked.
+            return new Result(template.text(), false, null, POLISH_PROMPT, client.settings().model(), 0, 0);
+        }
         String request = polishRequest(template);
         // Same prompt, model and facts as an accepted answer before: that answer, without calling the model.
         String key = DraftEngine.sha256(POLISH_PROMPT + "|" + client.settings().model() + "|" + polishPrompt + "|" + request);
@@ -116,6 +120,38 @@ public class ModelDrafter {
             return fallback(template, "模型答复两次未通过核对，保留模板草稿：" + String.join("；", violations), answers, callsBefore);
         } catch (ModelClient.ModelFailure e) {
             return fallback(template, e.getMessage() + "，保留模板草稿", answers, callsBefore);
+        }
+    }
+
+    /** One section to polish. */
+    public record Request(YearData data, Draft template) {
+    }
+
+    /**
+     * Polishes many sections, {@code narrator.llm.concurrency} model calls at a time; results in the order
+     * asked. Each section falls back on its own.
+     */
+    public List<Result> polishAll(List<Request> requests) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(client.settings().concurrency());
+        try {
+            List<java.util.concurrent.Future<Result>> futures = new java.util.ArrayList<>();
+            for (Request r : requests) {
+                futures.add(pool.submit(() -> polish(r.data(), r.template())));
+            }
+            List<Result> out = new java.util.ArrayList<>(futures.size());
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    out.add(futures.get(i).get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    out.add(fallback(requests.get(i).template(), "润色失败：" + e.getCause().getMessage() + "，保留模板草稿", 0, client.calls()));
+                }
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModelClient.ModelFailure("润色被中断");
+        } finally {
+            pool.shutdownNow();
         }
     }
 

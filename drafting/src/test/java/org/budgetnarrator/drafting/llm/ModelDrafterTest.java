@@ -193,6 +193,16 @@ class ModelDrafterTest {
     }
 
     @Test
+    void anEmptySectionAsksNoModel() {
+        Draft empty = new Draft(SectionKind.ASSETS, SectionKind.ASSETS.title(), "", java.util.List.of(), java.util.List.of(), java.util.List.of(), "default");
+        ModelDrafter.Result result = drafter().polish(data, empty);
+        assertEquals("", result.text());
+        assertNull(result.fallbackReason());
+        assertEquals(0, result.modelCalls());
+        assertEquals(0, stub.requests.size());
+    }
+
+    @Test
     void withoutAConfiguredModelTheTemplateIsKeptAndTheMissingSettingNamed() {
         ModelDrafter unconfigured = new ModelDrafter(new ModelClient(new ModelSettings(null, null, null, Duration.ofSeconds(1), 1, 0), Duration.ZERO),
                 ModelDrafter.Cache.NONE);
