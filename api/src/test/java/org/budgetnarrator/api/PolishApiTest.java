@@ -130,6 +130,22 @@ class PolishApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void suggestReasonsAsksNoModelWhenNoReasonIsMissingAndOnlyForOnesOwnDepartment() {
+        // Xianning's published reasons are all recorded: no line lacks one, so the model is not asked at all.
+        int before = calls.get();
+        JsonNode result = new GraphQLClient(http, "officer-xn").query("mutation { suggestReasons(departmentCode: \"XN-WB\", year: 2024) "
+                + "{ suggestions { subject code } fallbackReason promptVersion model } }");
+        assertTrue(result.path("errors").isMissingNode(), result::toString);
+        JsonNode s = result.path("data").path("suggestReasons");
+        assertEquals("suggest-reasons.v1", s.path("promptVersion").asText());
+        assertEquals(0, s.path("suggestions").size());
+        assertTrue(s.path("fallbackReason").isNull(), s.toString());
+        assertEquals(before, calls.get(), "no gap, no model call");
+        assertEquals("PERMISSION_DENIED", new GraphQLClient(http, "officer-hn").query("mutation { suggestReasons(departmentCode: \"XN-WB\", "
+                + "year: 2024) { fallbackReason } }").path("errors").get(0).path("extensions").path("code").asText());
+    }
+
+    @Test
     void suggestReasonsDoesNotRegenerateText() {
         JsonNode result = new GraphQLClient(http).run("regenerate-mode", "code", "XN-WB", "year", 2024, "section", "TOTALS", "mode", "SUGGEST_REASONS");
         assertEquals("BAD_USER_INPUT", result.path("errors").get(0).path("extensions").path("code").asText());

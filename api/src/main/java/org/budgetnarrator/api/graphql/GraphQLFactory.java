@@ -34,7 +34,7 @@ public class GraphQLFactory {
     public GraphQL graphQL(ResourceResolver resources, QueryFetchers query, MutationFetchers mutation,
                            DepartmentFetchers department, YearFetchers year, LineFetchers line, ProjectFetchers project,
                            AuditFetchers audit, EvaluationFetchers evaluation, DraftFetchers draft,
-                           VersionFetchers versions, UserFetchers users, DraftJobFetchers jobs, MutationGuard guard,
+                           VersionFetchers versions, UserFetchers users, DraftJobFetchers jobs, SuggestionFetchers suggestions, MutationGuard guard,
                            io.micrometer.core.instrument.MeterRegistry meters, Limits limits) {
         TypeDefinitionRegistry types;
         try (InputStream in = resources.getResourceAsStream("classpath:schema.graphqls")
@@ -66,6 +66,7 @@ public class GraphQLFactory {
                         .dataFetcher("freezeReport", guard.edit("freezeReport", versions.freeze()))
                         .dataFetcher("createUser", guard.admin("createUser", users.create()))
                         .dataFetcher("createApiToken", users.createToken())
+                        .dataFetcher("suggestReasons", guard.edit("suggestReasons", suggestions.suggest()))
                         .dataFetcher("startBulkDraft", guard.admin("startBulkDraft", jobs.start())))
                 .type("DraftJob", t -> t.dataFetcher("results", jobs.results()))
                 .type("DepartmentConnection", t -> t.dataFetcher("totalCount", query.totalCount()))
