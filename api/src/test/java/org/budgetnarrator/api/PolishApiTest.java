@@ -1,25 +1,17 @@
 package org.budgetnarrator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import org.budgetnarrator.api.support.EchoModelServer;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,10 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PolishApiTest implements TestPropertyProvider {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private volatile boolean invent;
-    private final AtomicInteger calls = new AtomicInteger();
-    private HttpServer model;
+    private EchoModelServer model;
 
     @Inject
     @Client("/")
@@ -45,35 +34,13 @@ class PolishApiTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            model = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        model.createContext("/v1/chat/completions", exchange -> {
-            calls.incrementAndGet();
-            JsonNode request = MAPPER.readTree(exchange.getRequestBody());
-            JsonNode messages = request.path("messages");
-            String draft = MAPPER.readTree(messages.get(messages.size() - 1).path("content").asText()).path("draft").asText();
-            String text = draft.replace("主要用于", "主要用于保障") + (invent ? "另安排专项资金12.5万元。" : "");
-            byte[] body = MAPPER.writeValueAsBytes(Map.of("id", "x", "object", "chat.completion", "created", 1, "model", "stub-model",
-                    "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
-                            "message", Map.of("role", "assistant", "content", MAPPER.writeValueAsString(Map.of("text", text))))),
-                    "usage", Map.of("prompt_tokens", 1, "completion_tokens", 1, "total_tokens", 2)));
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        model.start();
-        return Map.of("narrator.llm.base-url", "http://127.0.0.1:" + model.getAddress().getPort() + "/v1",
-                "narrator.llm.model", "stub-model", "narrator.llm.backoff", "10ms");
+        model = new EchoModelServer();
+        return Map.of("narrator.llm.base-url", model.baseUrl(), "narrator.llm.model", "stub-model", "narrator.llm.backoff", "10ms");
     }
 
     @AfterAll
     void stopModel() {
-        model.stop(0);
+        model.close();
     }
 
     private JsonNode regenerate(String mode) {
@@ -89,27 +56,27 @@ class PolishApiTest implements TestPropertyProvider {
 
     @Test
     void aFaithfulPolishIsStoredAndTheSameFactsAgainCallNoModel() {
-        invent = false;
+        model.invent = false;
         JsonNode template = regenerate("TEMPLATE");
         assertEquals("TEMPLATE", template.path("mode").asText());
 
-        int before = calls.get();
+        int before = model.calls.get();
         JsonNode polished = regenerate("POLISH");
         assertEquals("POLISH", polished.path("mode").asText());
         assertEquals("polish.v1", polished.path("promptVersion").asText());
         assertEquals("stub-model", polished.path("model").asText());
         assertTrue(polished.path("fallbackReason").isNull(), polished.toString());
         assertEquals(template.path("text").asText().replace("主要用于", "主要用于保障"), polished.path("text").asText());
-        assertEquals(before + 1, calls.get());
+        assertEquals(before + 1, model.calls.get());
 
         JsonNode again = regenerate("POLISH");
         assertEquals(polished.path("text").asText(), again.path("text").asText());
-        assertEquals(before + 1, calls.get(), "unchanged facts: the accepted answer is reused, no model call");
+        assertEquals(before + 1, model.calls.get(), "unchanged facts: the accepted answer is reused, no model call");
     }
 
     @Test
     void anInventedNumberIsRefusedAndTheTemplateStoredWithTheReason() {
-        invent = true;
+        model.invent = true;
         try {
             // Another section than the faithful test's, whose accepted answer is cached.
             JsonNode template = regenerate("TOTALS", "TEMPLATE");
@@ -125,14 +92,14 @@ class PolishApiTest implements TestPropertyProvider {
             assertEquals(polished.path("version").asInt(), last.path("version").asInt());
             assertTrue(last.path("fallbackReason").asText().contains("12.5"), "the reason is kept with the stored draft");
         } finally {
-            invent = false;
+            model.invent = false;
         }
     }
 
     @Test
     void suggestReasonsAsksNoModelWhenNoReasonIsMissingAndOnlyForOnesOwnDepartment() {
         // Xianning's published reasons are all recorded: no line lacks one, so the model is not asked at all.
-        int before = calls.get();
+        int before = model.calls.get();
         JsonNode result = new GraphQLClient(http, "officer-xn").query("mutation { suggestReasons(departmentCode: \"XN-WB\", year: 2024) "
                 + "{ suggestions { subject code } fallbackReason promptVersion model } }");
         assertTrue(result.path("errors").isMissingNode(), result::toString);
@@ -140,7 +107,7 @@ class PolishApiTest implements TestPropertyProvider {
         assertEquals("suggest-reasons.v1", s.path("promptVersion").asText());
         assertEquals(0, s.path("suggestions").size());
         assertTrue(s.path("fallbackReason").isNull(), s.toString());
-        assertEquals(before, calls.get(), "no gap, no model call");
+        assertEquals(before, model.calls.get(), "no gap, no model call");
         assertEquals("PERMISSION_DENIED", new GraphQLClient(http, "officer-hn").query("mutation { suggestReasons(departmentCode: \"XN-WB\", "
                 + "year: 2024) { fallbackReason } }").path("errors").get(0).path("extensions").path("code").asText());
     }

@@ -58,21 +58,31 @@ public class DraftCommand implements Callable<Integer> {
             System.err.println("narrator draft: --format must be docx, md or json; got " + format);
             return 2;
         }
-        if (!mode.equals("TEMPLATE")) {
-            if (!List.of("POLISH", "SUGGEST_REASONS").contains(mode)) {
-                System.err.println("narrator draft: --mode must be TEMPLATE, POLISH or SUGGEST_REASONS; got " + mode);
-                return 2;
-            }
-            System.err.println("narrator draft: --mode " + mode + " needs a language model, and narrator.llm.base-url "
-                    + "(NARRATOR_LLM_BASE_URL) is not set; TEMPLATE mode works without one");
+        if (!List.of("TEMPLATE", "POLISH", "SUGGEST_REASONS").contains(mode)) {
+            System.err.println("narrator draft: --mode must be TEMPLATE, POLISH or SUGGEST_REASONS; got " + mode);
+            return 2;
+        }
+        if (mode.equals("SUGGEST_REASONS")) {
+            System.err.println("narrator draft: SUGGEST_REASONS proposes reasons for officers to accept and writes no report; "
+                    + "use the suggestReasons mutation (GraphQL) per department, or --mode POLISH or TEMPLATE here");
+            return 2;
+        }
+        if (mode.equals("POLISH") && format.equals("json")) {
+            System.err.println("narrator draft: --mode POLISH writes docx or md (json places the template's facts by offset)");
             return 2;
         }
         PrintStream console = System.out;
         Progress progress = new Progress(console, System.console() != null);
         try (ApplicationContext context = Contexts.database()) {
+            String missing = context.getBean(org.budgetnarrator.drafting.llm.ModelSettings.class).missing();
+            if (mode.equals("POLISH") && missing != null) {
+                System.err.println("narrator draft: --mode POLISH needs a language model, and " + missing
+                        + " is not set; TEMPLATE mode works without one");
+                return 2;
+            }
             BulkDrafter drafter = context.getBean(BulkDrafter.class);
             DepartmentYearRepository years = context.getBean(DepartmentYearRepository.class);
-            int[] counts = new int[4];
+            int[] counts = new int[5];
             try (BulkDrafter.Run run = drafter.start(out, format, mode, force)) {
                 if (which.all) {
                     DepartmentPages pages = context.getBean(DepartmentPages.class);
@@ -105,8 +115,8 @@ public class DraftCommand implements Callable<Integer> {
                 }
             }
             progress.finish();
-            console.printf(Locale.ROOT, "drafted %d, skipped %d (unchanged), gaps left %d (missing reasons), fallbacks 0, failed %d%n",
-                    counts[0], counts[1], counts[3], counts[2]);
+            console.printf(Locale.ROOT, "drafted %d, skipped %d (unchanged), gaps left %d (missing reasons), fallbacks %d, failed %d%n",
+                    counts[0], counts[1], counts[3], counts[4], counts[2]);
             return counts[2] == 0 ? 0 : 1;
         }
     }
@@ -118,5 +128,6 @@ public class DraftCommand implements Callable<Integer> {
             case FAILED -> counts[2]++;
         }
         counts[3] += outcome.gaps();
+        counts[4] += outcome.fallbacks();
     }
 }

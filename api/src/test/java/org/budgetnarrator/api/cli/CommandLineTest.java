@@ -133,6 +133,44 @@ class CommandLineTest {
     }
 
     @Test
+    void draftInPolishModeWritesTheGuardedModelTextAndARerunAsksNoModel() throws Exception {
+        demo("xianning-2024.json");
+        assertEquals(0, run("import", dir.resolve("in").toString()));
+        try (org.budgetnarrator.api.support.EchoModelServer model = new org.budgetnarrator.api.support.EchoModelServer()) {
+            System.setProperty("narrator.llm.base-url", model.baseUrl());
+            System.setProperty("narrator.llm.model", "stub-model");
+            Path drafts = dir.resolve("polished");
+            assertEquals(0, run("draft", "--year", "2024", "-d", "XN-WB", "--mode", "POLISH", "--format", "md", "--out", drafts.toString()));
+            assertTrue(output().contains("drafted 1, skipped 0") && output().contains("fallbacks 0, failed 0"), output());
+            String text = Files.readString(drafts.resolve("XN-WB-2024.md"));
+            assertTrue(text.contains("主要用于保障") && text.contains("2024年度收、支总计均为429.8万元"), text);
+            int calls = model.calls.get();
+            assertTrue(calls > 0);
+
+            // Forced again: the same facts are answered from the cache, no model call.
+            assertEquals(0, run("draft", "--year", "2024", "-d", "XN-WB", "--mode", "POLISH", "--format", "md", "--force", "--out", drafts.toString()));
+            assertEquals(calls, model.calls.get());
+
+            // A model that invents a number: every section it answered keeps its template text, counted as fallbacks,
+            // and the file is not remembered as done, so the next run asks again.
+            model.invent = true;
+            demo("hunan-2024.json");
+            assertEquals(0, run("import", dir.resolve("in/hunan-2024.json").toString()));
+            Path other = dir.resolve("invented");
+            out.reset();
+            assertEquals(0, run("draft", "--year", "2024", "-d", "HN-WB", "--mode", "POLISH", "--format", "docx", "--out", other.toString()));
+            java.util.regex.Matcher fallbacks = java.util.regex.Pattern.compile("fallbacks (\\d+), failed 0").matcher(output());
+            assertTrue(fallbacks.find() && Integer.parseInt(fallbacks.group(1)) > 0, output());
+            out.reset();
+            assertEquals(0, run("draft", "--year", "2024", "-d", "HN-WB", "--mode", "POLISH", "--format", "docx", "--out", other.toString()));
+            assertTrue(output().contains("drafted 1, skipped 0"), "not skipped while sections fell back: " + output());
+        } finally {
+            System.clearProperty("narrator.llm.base-url");
+            System.clearProperty("narrator.llm.model");
+        }
+    }
+
+    @Test
     void generateWritesDepartmentYearsTheImporterStores() throws Exception {
         Path generated = dir.resolve("generated");
         assertEquals(0, run("generate", "--departments", "3", "--year", "2023", "--out", generated.toString()));

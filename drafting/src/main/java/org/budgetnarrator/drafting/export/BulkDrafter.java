@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import org.budgetnarrator.drafting.draft.Draft;
 import org.budgetnarrator.drafting.draft.DraftEngine;
 import org.budgetnarrator.drafting.draft.DraftService;
+import org.budgetnarrator.drafting.draft.SectionKind;
 import org.budgetnarrator.drafting.draft.StyleProfile;
 import org.budgetnarrator.model.read.YearData;
 import org.budgetnarrator.model.read.YearDataReader;
@@ -15,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -31,11 +33,15 @@ public class BulkDrafter {
     public enum Status { DRAFTED, SKIPPED, FAILED }
 
     /** What happened to one department-year. */
-    public record Outcome(String department, int year, Status status, int gaps, Path file, String error) {
+    /** fallbacks: sections of a model mode where the template draft was kept (the reasons are logged). */
+    public record Outcome(String department, int year, Status status, int gaps, Path file, String error, int fallbacks) {
+        public Outcome(String department, int year, Status status, int gaps, Path file, String error) {
+            this(department, year, status, gaps, file, error, 0);
+        }
     }
 
-    /** A drafted file: its name, bytes and the gaps (missing reasons) left in it. */
-    public record Rendered(String fileName, byte[] content, int gaps) {
+    /** A drafted file: its name, bytes, the gaps (missing reasons) left in it, and model fallbacks. */
+    public record Rendered(String fileName, byte[] content, int gaps, int fallbacks) {
     }
 
     /** What the manifest remembers of a written file: what it was written from, and its gaps. */
@@ -45,16 +51,20 @@ public class BulkDrafter {
     static final String MANIFEST = ".narrator-drafts.json";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BulkDrafter.class);
+
     private final YearDataReader reader;
     private final DraftService drafts;
+    private final org.budgetnarrator.drafting.llm.ModelDrafter models;
 
-    public BulkDrafter(YearDataReader reader, DraftService drafts) {
+    public BulkDrafter(YearDataReader reader, DraftService drafts, org.budgetnarrator.drafting.llm.ModelDrafter models) {
         this.reader = reader;
         this.drafts = drafts;
+        this.models = models;
     }
 
     /** A department-year read and ready to draft, with the fingerprint of everything its file depends on. */
-    public record Prepared(YearData data, StyleProfile style, String format, String fingerprint) {
+    public record Prepared(YearData data, StyleProfile style, String format, String mode, String fingerprint) {
     }
 
     /** Reads a department-year and fingerprints its data, the templates, its style, the mode and the format. */
@@ -63,7 +73,7 @@ public class BulkDrafter {
         YearData data = reader.read(code, year).orElseThrow(() -> new IllegalArgumentException("no department-year " + code + " " + year));
         StyleProfile style = drafts.style(code, null);
         String templates = drafts.engine().templateHashes().toString();
-        return new Prepared(data, style, format, fingerprint(data, templates, style, mode, format));
+        return new Prepared(data, style, format, mode, fingerprint(data, templates, style, mode, format));
     }
 
     private static String fingerprint(YearData data, String templates, StyleProfile style, String mode, String format) {
@@ -72,17 +82,44 @@ public class BulkDrafter {
 
     /** Drafts the department-year into a file's bytes, in the department's style. */
     public Rendered render(Prepared prepared) {
-        return render(prepared.data(), prepared.style(), prepared.format());
+        return render(prepared.data(), prepared.style(), prepared.format(), prepared.mode());
     }
 
-    private Rendered render(YearData data, StyleProfile style, String format) {
+    private Rendered render(YearData data, StyleProfile style, String format, String mode) {
         Draft report = drafts.engine().report(data, style);
+        int fallbacks = 0;
+        if ("POLISH".equals(mode)) {
+            if (format.equals("json")) {
+                // JSON places every fact by its offset in the text; a reworded text has no such places.
+                throw new IllegalArgumentException("POLISH writes docx or md; json carries the template draft's facts by place");
+            }
+            List<SectionKind> sections = java.util.Arrays.stream(SectionKind.values()).filter(SectionKind::finalAccounts).toList();
+            List<org.budgetnarrator.drafting.llm.ModelDrafter.Request> requests = sections.stream()
+                    .map(k -> new org.budgetnarrator.drafting.llm.ModelDrafter.Request(data, drafts.engine().draft(data, k, style))).toList();
+            List<org.budgetnarrator.drafting.llm.ModelDrafter.Result> results = models.polishAll(requests);
+            // The same layout as the template report: each section's heading, then its (polished) text.
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < sections.size(); i++) {
+                if (text.length() > 0) {
+                    text.append('\n');
+                }
+                text.append(sections.get(i).title()).append('\n').append(results.get(i).text());
+                if (results.get(i).fallbackReason() != null) {
+                    fallbacks++;
+                    LOG.warn("{} {} {}: template kept: {}", data.department().code(), data.year().year(), sections.get(i), results.get(i).fallbackReason());
+                }
+            }
+            report = new Draft(null, report.title(), text.toString(), report.missing(), List.of(), List.of(), report.style());
+        } else if (!"TEMPLATE".equals(mode)) {
+            throw new IllegalArgumentException("mode " + mode + " does not write reports");
+        }
         byte[] bytes = switch (format) {
             case "docx" -> WordReport.write(data, report, null);
             case "md" -> ReportFiles.markdown(data, report);
             default -> ReportFiles.json(data, report);
         };
-        return new Rendered(data.department().code() + "-" + data.year().year() + ReportFiles.extension(format), bytes, report.missing().size());
+        return new Rendered(data.department().code() + "-" + data.year().year() + ReportFiles.extension(format), bytes,
+                report.missing().size(), fallbacks);
     }
 
     /** A run into one folder; close it to write the manifest. */
@@ -125,16 +162,21 @@ public class BulkDrafter {
                 if (!force && before != null && fingerprint.equals(before.fingerprint()) && Files.exists(file)) {
                     outcome = new Outcome(code, year, Status.SKIPPED, before.gaps(), file, null);
                 } else {
-                    Rendered rendered = render(data, style, format);
+                    Rendered rendered = render(data, style, format, mode);
                     Path tmp = out.resolve(key + ".tmp");
                     Files.write(tmp, rendered.content());
                     // Written whole, then renamed: a killed run never leaves half a file under the final name.
                     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                    manifest.put(key, new Written(fingerprint, rendered.gaps()));
+                    if (rendered.fallbacks() == 0) {
+                        manifest.put(key, new Written(fingerprint, rendered.gaps()));
+                    } else {
+                        // Sections kept as templates because the model failed: the next run asks again.
+                        manifest.remove(key);
+                    }
                     if (++sinceSave >= 100) {
                         save();
                     }
-                    outcome = new Outcome(code, year, Status.DRAFTED, rendered.gaps(), file, null);
+                    outcome = new Outcome(code, year, Status.DRAFTED, rendered.gaps(), file, null, rendered.fallbacks());
                 }
             } catch (RuntimeException | IOException e) {
                 outcome = new Outcome(code, year, Status.FAILED, 0, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
