@@ -32,6 +32,9 @@ class OperationsTest {
         assertTrue(readiness.contains("\"migrations\"") && readiness.contains("\"installed\":" + migrations)
                 && readiness.contains("\"expected\":" + migrations), readiness);
         assertTrue(readiness.contains("\"UP\""), readiness);
+        String full = http.toBlocking().retrieve(HttpRequest.GET("/health"), String.class);
+        assertTrue(full.contains("\"model\"") && full.contains("\"configured\":false") && full.contains("narrator.llm.base-url"),
+                "the model's health says it is not configured and what is missing: " + full);
     }
 
     @Test
@@ -45,5 +48,6 @@ class OperationsTest {
         String after = new String(http.toBlocking().retrieve(HttpRequest.GET("/prometheus"), byte[].class), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(after.contains("narrator_drafts_total{section=\"TOTALS\"}"), after);
         assertTrue(after.contains("narrator_import_errors_total"), after);
+        assertTrue(after.contains("narrator_model_calls_total") && after.contains("narrator_model_polish_total{outcome=\"fallback\"}"), after);
     }
 }

@@ -113,6 +113,29 @@ class PolishApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void aBulkJobInPolishModeWritesThePolishedReports() throws Exception {
+        GraphQLClient admin = new GraphQLClient(http);
+        JsonNode started = admin.run("start-bulk-draft", "year", 2024, "mode", "POLISH", "format", "MARKDOWN",
+                "filter", Map.of("region", "咸宁")).path("data").path("startBulkDraft");
+        assertEquals("POLISH", started.path("mode").asText(), started.toString());
+        JsonNode job;
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        do {
+            Thread.sleep(200);
+            job = admin.run("draft-job", "id", started.path("id").asText()).path("data").path("draftJob");
+        } while (!job.path("status").asText().equals("FINISHED") && System.nanoTime() < deadline);
+        assertEquals(1, job.path("done").asInt(), job.toString());
+        byte[] zip = http.toBlocking().retrieve(io.micronaut.http.HttpRequest.GET(job.path("downloadPath").asText())
+                .bearerAuth(GraphQLClient.token(http, "admin")), byte[].class);
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            assertEquals("XN-WB-2024.md", in.getNextEntry().getName());
+            assertTrue(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).contains("主要用于保障"));
+        }
+        assertEquals("BAD_USER_INPUT", admin.run("start-bulk-draft", "year", 2024, "mode", "POLISH", "format", "JSON")
+                .path("errors").get(0).path("extensions").path("code").asText());
+    }
+
+    @Test
     void suggestReasonsDoesNotRegenerateText() {
         JsonNode result = new GraphQLClient(http).run("regenerate-mode", "code", "XN-WB", "year", 2024, "section", "TOTALS", "mode", "SUGGEST_REASONS");
         assertEquals("BAD_USER_INPUT", result.path("errors").get(0).path("extensions").path("code").asText());

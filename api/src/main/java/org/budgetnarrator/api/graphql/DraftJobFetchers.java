@@ -1,7 +1,6 @@
 package org.budgetnarrator.api.graphql;
 
 import graphql.schema.DataFetcher;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
@@ -27,14 +26,14 @@ public class DraftJobFetchers {
     private final DraftJobs jobs;
     private final DraftJobWorker worker;
     private final Executor executor;
-    private final String llmBaseUrl;
+    private final org.budgetnarrator.drafting.llm.ModelSettings models;
 
     public DraftJobFetchers(DraftJobs jobs, @Nullable DraftJobWorker worker, @Named(TaskExecutors.BLOCKING) Executor executor,
-                            @Nullable @Value("${narrator.llm.base-url:}") String llmBaseUrl) {
+                            org.budgetnarrator.drafting.llm.ModelSettings models) {
         this.jobs = jobs;
         this.worker = worker;
         this.executor = executor;
-        this.llmBaseUrl = llmBaseUrl;
+        this.models = models;
     }
 
     DataFetcher<CompletableFuture<Map<String, Object>>> start() {
@@ -42,12 +41,15 @@ public class DraftJobFetchers {
             int year = env.getArgument("year");
             String mode = String.valueOf(env.<Object>getArgumentOrDefault("mode", "TEMPLATE"));
             String format = FORMATS.get(String.valueOf(env.<Object>getArgumentOrDefault("format", "DOCX")));
-            if (!mode.equals("TEMPLATE") && (llmBaseUrl == null || llmBaseUrl.isBlank())) {
-                throw new UnavailableException("mode " + mode + " needs a language model, and narrator.llm.base-url "
-                        + "(NARRATOR_LLM_BASE_URL) is not set; TEMPLATE mode works without one");
+            if (mode.equals("SUGGEST_REASONS")) {
+                throw new BadInputException("mode: SUGGEST_REASONS writes no report (it is the suggestReasons mutation); use TEMPLATE or POLISH");
             }
-            if (!mode.equals("TEMPLATE")) {
-                throw new UnavailableException("mode " + mode + " is not available for bulk drafting yet; use TEMPLATE");
+            if (mode.equals("POLISH") && models.missing() != null) {
+                throw new UnavailableException("mode POLISH needs a language model, and " + models.missing()
+                        + " is not set; TEMPLATE mode works without one");
+            }
+            if (mode.equals("POLISH") && format.equals("json")) {
+                throw new BadInputException("format: POLISH writes DOCX or MARKDOWN (JSON places the template's facts by offset)");
             }
             DepartmentPages.Filter filter = QueryFetchers.filter(env.getArgument("filter"));
             boolean force = Boolean.TRUE.equals(env.getArgument("force"));

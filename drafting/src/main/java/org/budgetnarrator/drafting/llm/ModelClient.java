@@ -37,6 +37,7 @@ public class ModelClient {
     private final Duration backoff;
     private final Semaphore permits;
     private final AtomicLong calls = new AtomicLong();
+    private final AtomicLong failedCalls = new AtomicLong();
     private volatile ChatModel model;
 
     public ModelClient(ModelSettings settings, @Value("${narrator.llm.backoff:1s}") Duration backoff) {
@@ -47,6 +48,11 @@ public class ModelClient {
 
     public ModelSettings settings() {
         return settings;
+    }
+
+    /** Calls that failed (timeout, HTTP error, unreadable answer), each retry counted. */
+    public long failedCalls() {
+        return failedCalls.get();
     }
 
     /** HTTP calls made to the model so far (retries included). */
@@ -100,6 +106,7 @@ public class ModelClient {
                 Thread.currentThread().interrupt();
                 throw new ModelFailure("调用语言模型时被中断");
             } catch (RuntimeException e) {
+                failedCalls.incrementAndGet();
                 ModelHttpClient.RefusedException refused = find(e, ModelHttpClient.RefusedException.class);
                 if (refused != null) {
                     int status = refused.statusCode();

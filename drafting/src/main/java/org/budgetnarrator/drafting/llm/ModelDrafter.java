@@ -61,6 +61,22 @@ public class ModelDrafter {
 
     private final ModelClient client;
     private final Cache cache;
+    private final java.util.concurrent.atomic.AtomicLong accepted = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong fromCache = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong fallbacks = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Polished sections so far: the model's text taken (asked, or from the cache), or the template kept. */
+    public long accepted() {
+        return accepted.get();
+    }
+
+    public long fromCache() {
+        return fromCache.get();
+    }
+
+    public long fallbacks() {
+        return fallbacks.get();
+    }
     private final String polishPrompt;
 
     @Inject
@@ -99,6 +115,7 @@ public class ModelDrafter {
         String key = DraftEngine.sha256(POLISH_PROMPT + "|" + client.settings().model() + "|" + polishPrompt + "|" + request);
         Optional<String> cached = client.settings().missing() == null ? cache.get(key) : Optional.empty();
         if (cached.isPresent() && PolishGuard.check(data, template, cached.get()).isEmpty()) {
+            fromCache.incrementAndGet();
             return new Result(cached.get(), true, null, POLISH_PROMPT, client.settings().model(), 0, 0);
         }
         String feedback = null;
@@ -113,6 +130,7 @@ public class ModelDrafter {
                 violations = text == null ? List.of("答复不是约定的JSON格式（{\"text\": \"…\"}）") : PolishGuard.check(data, template, text);
                 if (violations.isEmpty()) {
                     cache.put(key, POLISH_PROMPT, client.settings().model(), text);
+                    accepted.incrementAndGet();
                     return new Result(text, true, null, POLISH_PROMPT, client.settings().model(), answers, client.calls() - callsBefore);
                 }
                 feedback = "你上一次的答复不符合要求，问题如下，请改正后重新输出完整的JSON：\n- " + String.join("\n- ", violations);
@@ -156,6 +174,7 @@ public class ModelDrafter {
     }
 
     private Result fallback(Draft template, String reason, int answers, long callsBefore) {
+        fallbacks.incrementAndGet();
         return new Result(template.text(), false, reason, POLISH_PROMPT, client.settings().model(), answers, client.calls() - callsBefore);
     }
 
