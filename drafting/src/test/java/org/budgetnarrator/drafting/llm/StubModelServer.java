@@ -18,11 +18,11 @@ import java.util.concurrent.Executors;
  * An OpenAI-compatible chat endpoint on 127.0.0.1 that answers from a script: each call takes the next reply
  * (a status, a body or an assistant message, a delay, headers). Every request body is kept for assertions.
  */
-final class StubModelServer implements AutoCloseable {
+public final class StubModelServer implements AutoCloseable {
 
-    record Reply(int status, String body, long delayMillis, Map<String, String> headers) {
+    public record Reply(int status, String body, long delayMillis, Map<String, String> headers) {
         /** A 200 whose assistant message is {@code content}. */
-        static Reply message(String content) {
+        public static Reply message(String content) {
             try {
                 String body = new ObjectMapper().writeValueAsString(Map.of("id", "stub", "object", "chat.completion", "created", 1,
                         "model", "stub-model", "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
@@ -35,7 +35,7 @@ final class StubModelServer implements AutoCloseable {
         }
 
         /** A message whose content is {"text": text}. */
-        static Reply text(String text) {
+        public static Reply text(String text) {
             try {
                 return message(new ObjectMapper().writeValueAsString(Map.of("text", text)));
             } catch (IOException e) {
@@ -43,11 +43,11 @@ final class StubModelServer implements AutoCloseable {
             }
         }
 
-        static Reply status(int status, Map<String, String> headers) {
+        public static Reply status(int status, Map<String, String> headers) {
             return new Reply(status, "{\"error\": {\"message\": \"scripted " + status + "\"}}", 0, headers);
         }
 
-        Reply delayed(long millis) {
+        public Reply delayed(long millis) {
             return new Reply(status, body, millis, headers);
         }
     }
@@ -56,9 +56,9 @@ final class StubModelServer implements AutoCloseable {
     private final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
     /** Replies given to every call once the script is used up (null: 500). */
     private volatile Reply always;
-    final List<String> requests = new CopyOnWriteArrayList<>();
+    public final List<String> requests = new CopyOnWriteArrayList<>();
 
-    StubModelServer() throws IOException {
+    public StubModelServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/v1/chat/completions", exchange -> {
@@ -85,22 +85,22 @@ final class StubModelServer implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
-    StubModelServer then(Reply... replies) {
+    public StubModelServer then(Reply... replies) {
         script.addAll(List.of(replies));
         return this;
     }
 
-    StubModelServer always(Reply reply) {
+    public StubModelServer always(Reply reply) {
         this.always = reply;
         return this;
     }
 
     /** The user messages the model was sent, in order. */
-    List<String> userMessages() {
+    public List<String> userMessages() {
         ObjectMapper mapper = new ObjectMapper();
         return requests.stream().map(r -> {
             try {
@@ -110,6 +110,13 @@ final class StubModelServer implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }).toList();
+    }
+
+    /** Forgets the script and the requests (between cases sharing one server). */
+    public void reset() {
+        script.clear();
+        always = null;
+        requests.clear();
     }
 
     @Override
