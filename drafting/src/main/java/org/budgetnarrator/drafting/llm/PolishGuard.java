@@ -23,6 +23,7 @@ public final class PolishGuard {
 
     private static final Pattern NUMBER = Pattern.compile("\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?");
     private static final Pattern GAP = Pattern.compile("【待补充[^】]*】");
+    private static final Pattern REASON = Pattern.compile("原因|由于|因为|主要是");
 
     private PolishGuard() {
     }
@@ -51,6 +52,10 @@ public final class PolishGuard {
                 violations.add("标记“" + gaps.group() + "”未原样保留（原因尚未提供，不得改写或补写）");
             }
         }
+        // A reason is the officer's to give: the polish may reword the reasons the draft states, never add one.
+        if (count(REASON, answer) > count(REASON, template.text())) {
+            violations.add("答复新增了草稿中没有的原因表述（原因只能由经办人员提供，不得补写）");
+        }
         Set<String> before = new LinkedHashSet<>();
         for (Finding f : new NarrativeChecker(data).check("draft", template.text())) {
             if (f.severity() == Severity.ERROR) {
@@ -63,6 +68,15 @@ public final class PolishGuard {
             }
         }
         return violations;
+    }
+
+    private static int count(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
     }
 
     /** The numbers a text prints, separators dropped (4,863.67 and 4863.67 are the same figure). */

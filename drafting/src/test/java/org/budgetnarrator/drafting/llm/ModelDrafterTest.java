@@ -119,6 +119,15 @@ class ModelDrafterTest {
     }
 
     @Test
+    void anAddedReasonFallsBackForReasonsAreTheOfficersToGive() {
+        String answer = faithful() + "支出增加的主要原因是业务量增长。";
+        stub.then(StubModelServer.Reply.text(answer), StubModelServer.Reply.text(answer));
+        ModelDrafter.Result result = drafter().polish(data, template);
+        assertFalse(result.fromModel());
+        assertTrue(result.fallbackReason().contains("新增了草稿中没有的原因表述"), result.fallbackReason());
+    }
+
+    @Test
     void aDroppedFigureFallsBack() {
         String firstSentence = template.text().substring(0, template.text().indexOf('。') + 1);
         stub.then(StubModelServer.Reply.text(firstSentence), StubModelServer.Reply.text(firstSentence));
