@@ -1,0 +1,58 @@
+package org.budgetnarrator.api.graphql;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A GraphQL request body that is not JSON, or not of the request's shape (variables as an array, say), is the
+ * client's error: 400 with a GraphQL-shaped error (GraphQL-over-HTTP says SHOULD) rather than the 500, quoting
+ * the parser and Java class names, that micronaut-graphql's deserializer leads to. Anything else unhandled
+ * stays a logged 500 as before.
+ */
+@Singleton
+@Produces
+public class UnreadableBodyHandler implements ExceptionHandler<RuntimeException, HttpResponse<?>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UnreadableBodyHandler.class);
+
+    private final ErrorResponseProcessor<?> errors;
+
+    public UnreadableBodyHandler(ErrorResponseProcessor<?> errors) {
+        this.errors = errors;
+    }
+
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, RuntimeException exception) {
+        if (unreadableJson(exception)) {
+            return HttpResponse.badRequest(Map.of("errors", List.of(Map.of(
+                    "message", "The request body could not be read: it must be a JSON object with a string \"query\" and optional "
+                            + "\"operationName\" (string), \"variables\" and \"extensions\" (objects).",
+                    "extensions", Map.of("code", "BAD_REQUEST")))));
+        }
+        LOG.error("unexpected error on {} {}", request.getMethodName(), request.getPath(), exception);
+        return errors.processResponse(ErrorContext.builder(request).cause(exception).errorMessage("Internal Server Error").build(),
+                HttpResponse.serverError());
+    }
+
+    private static boolean unreadableJson(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.micronaut.json.JsonSyntaxException || t instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+}
