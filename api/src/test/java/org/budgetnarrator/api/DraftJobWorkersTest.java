@@ -10,7 +10,6 @@ import org.budgetnarrator.model.generate.Generator;
 import org.budgetnarrator.model.imports.DepartmentYearImporter;
 import org.budgetnarrator.model.imports.ImportResult;
 import org.budgetnarrator.model.repo.DepartmentPages;
-import org.budgetnarrator.model.repo.DepartmentYearRepository;
 import org.budgetnarrator.model.store.DraftJobStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,8 +52,6 @@ class DraftJobWorkersTest {
     BulkDrafter drafter;
     @Inject
     DepartmentPages pages;
-    @Inject
-    DepartmentYearRepository years;
 
     @BeforeAll
     void generateDepartments() throws Exception {
@@ -70,7 +67,7 @@ class DraftJobWorkersTest {
     }
 
     private DraftJobs jobs(Duration claimTimeout, int batch) {
-        return new DraftJobs(store, drafter, pages, years, claimTimeout, batch);
+        return new DraftJobs(store, drafter, pages, claimTimeout, batch);
     }
 
     @Test

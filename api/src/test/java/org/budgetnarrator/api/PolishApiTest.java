@@ -60,18 +60,18 @@ class PolishApiTest implements TestPropertyProvider {
         JsonNode template = regenerate("TEMPLATE");
         assertEquals("TEMPLATE", template.path("mode").asText());
 
-        int before = model.calls.get();
+        int before = model.calls();
         JsonNode polished = regenerate("POLISH");
         assertEquals("POLISH", polished.path("mode").asText());
         assertEquals("polish.v1", polished.path("promptVersion").asText());
         assertEquals("stub-model", polished.path("model").asText());
         assertTrue(polished.path("fallbackReason").isNull(), polished.toString());
         assertEquals(template.path("text").asText().replace("主要用于", "主要用于保障"), polished.path("text").asText());
-        assertEquals(before + 1, model.calls.get());
+        assertEquals(before + 1, model.calls());
 
         JsonNode again = regenerate("POLISH");
         assertEquals(polished.path("text").asText(), again.path("text").asText());
-        assertEquals(before + 1, model.calls.get(), "unchanged facts: the accepted answer is reused, no model call");
+        assertEquals(before + 1, model.calls(), "unchanged facts: the accepted answer is reused, no model call");
     }
 
     @Test
@@ -99,7 +99,7 @@ class PolishApiTest implements TestPropertyProvider {
     @Test
     void suggestReasonsAsksNoModelWhenNoReasonIsMissingAndOnlyForOnesOwnDepartment() {
         // Xianning's published reasons are all recorded: no line lacks one, so the model is not asked at all.
-        int before = model.calls.get();
+        int before = model.calls();
         JsonNode result = new GraphQLClient(http, "officer-xn").query("mutation { suggestReasons(departmentCode: \"XN-WB\", year: 2024) "
                 + "{ suggestions { subject code } fallbackReason promptVersion model } }");
         assertTrue(result.path("errors").isMissingNode(), result::toString);
@@ -107,7 +107,7 @@ class PolishApiTest implements TestPropertyProvider {
         assertEquals("suggest-reasons.v1", s.path("promptVersion").asText());
         assertEquals(0, s.path("suggestions").size());
         assertTrue(s.path("fallbackReason").isNull(), s.toString());
-        assertEquals(before, model.calls.get(), "no gap, no model call");
+        assertEquals(before, model.calls(), "no gap, no model call");
         assertEquals("PERMISSION_DENIED", new GraphQLClient(http, "officer-hn").query("mutation { suggestReasons(departmentCode: \"XN-WB\", "
                 + "year: 2024) { fallbackReason } }").path("errors").get(0).path("extensions").path("code").asText());
     }

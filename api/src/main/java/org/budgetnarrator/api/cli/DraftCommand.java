@@ -2,11 +2,8 @@ package org.budgetnarrator.api.cli;
 
 import io.micronaut.context.ApplicationContext;
 import org.budgetnarrator.drafting.export.BulkDrafter;
-import org.budgetnarrator.model.domain.Department;
-import org.budgetnarrator.model.domain.DepartmentYear;
 import org.budgetnarrator.model.repo.DepartmentPages;
 import org.budgetnarrator.model.repo.DepartmentRepository;
-import org.budgetnarrator.model.repo.DepartmentYearRepository;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -81,26 +78,14 @@ public class DraftCommand implements Callable<Integer> {
                 return 2;
             }
             BulkDrafter drafter = context.getBean(BulkDrafter.class);
-            DepartmentYearRepository years = context.getBean(DepartmentYearRepository.class);
             int[] counts = new int[5];
             try (BulkDrafter.Run run = drafter.start(out, format, mode, force)) {
                 if (which.all) {
-                    DepartmentPages pages = context.getBean(DepartmentPages.class);
-                    progress.total(years.countByYear(year));
-                    String after = null;
-                    List<Department> page;
-                    do {
-                        page = pages.page(DepartmentPages.Filter.NONE, after, 500);
-                        List<Long> ids = page.stream().map(Department::id).toList();
-                        List<Long> withYear = ids.isEmpty() ? List.of() : years.findByDepartmentIdInOrderByYear(ids).stream()
-                                .filter(y -> y.year() == year).map(DepartmentYear::departmentId).toList();
-                        for (Department d : page) {
-                            if (withYear.contains(d.id())) {
-                                count(counts, run.draft(d.code(), year, progress::report));
-                            }
-                        }
-                        after = page.isEmpty() ? null : page.get(page.size() - 1).code();
-                    } while (page.size() == 500);
+                    List<String> codes = context.getBean(DepartmentPages.class).codesWithYear(DepartmentPages.Filter.NONE, year);
+                    progress.total(codes.size());
+                    for (String code : codes) {
+                        count(counts, run.draft(code, year, progress::report));
+                    }
                 } else {
                     progress.total(which.departments.size());
                     DepartmentRepository departments = context.getBean(DepartmentRepository.class);

@@ -1,8 +1,6 @@
 package org.budgetnarrator.api.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import org.budgetnarrator.drafting.draft.DraftService;
@@ -15,9 +13,6 @@ import org.budgetnarrator.model.read.YearDataReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,8 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * POLISH throughput against a local OpenAI-compatible stand-in that answers after a fixed latency (the draft,
@@ -51,35 +44,14 @@ public class ModelBenchCommand implements java.util.concurrent.Callable<Integer>
     @Override
     public Integer call() throws Exception {
         ObjectMapper mapper = new ObjectMapper();
-        AtomicLong served = new AtomicLong();
-        HttpServer stub = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-        stub.setExecutor(Executors.newCachedThreadPool());
-        stub.createContext("/v1/chat/completions", exchange -> {
-            served.incrementAndGet();
-            JsonNode messages = mapper.readTree(exchange.getRequestBody()).path("messages");
-            String draft = mapper.readTree(messages.get(messages.size() - 1).path("content").asText()).path("draft").asText();
-            try {
-                Thread.sleep(latency);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            byte[] body = mapper.writeValueAsBytes(Map.of("id", "bench", "object", "chat.completion", "created", 1, "model", "bench-stub",
-                    "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
-                            "message", Map.of("role", "assistant", "content", mapper.writeValueAsString(Map.of("text", draft))))),
-                    "usage", Map.of("prompt_tokens", 1, "completion_tokens", 1, "total_tokens", 2)));
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        stub.start();
+        // The draft back unchanged: every answer passes the guard, so what is measured is calls and concurrency.
+        StandInModel stub = new StandInModel(latency, draft -> draft);
         Path dir = Files.createTempDirectory("narrator-bench-model");
         Map<String, Object> properties = new HashMap<>();
         properties.put("datasources.default.url", "jdbc:sqlite:" + dir.resolve("bench.db"));
         properties.put("narrator.demo.enabled", false);
         properties.put("micronaut.server.enabled", false);
-        properties.put("narrator.llm.base-url", "http://127.0.0.1:" + stub.getAddress().getPort() + "/v1");
+        properties.put("narrator.llm.base-url", stub.baseUrl());
         properties.put("narrator.llm.model", "bench-stub");
         properties.put("narrator.llm.concurrency", concurrency);
         try (ApplicationContext context = ApplicationContext.builder(Environment.CLI).properties(properties).start()) {
@@ -101,20 +73,20 @@ public class ModelBenchCommand implements java.util.concurrent.Callable<Integer>
             System.out.println("| run | sections | wall | model calls | model's text taken | empty (nothing to polish) | fallbacks |");
             System.out.println("|---|---|---|---|---|---|---|");
             for (String run : new String[]{"first", "again, unchanged"}) {
-                long calls = served.get();
+                long calls = stub.calls();
                 long start = System.nanoTime();
                 List<ModelDrafter.Result> results = models.polishAll(requests);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 long fromModel = results.stream().filter(ModelDrafter.Result::fromModel).count();
                 long fallbacks = results.stream().filter(r -> r.fallbackReason() != null).count();
-                System.out.printf(Locale.ROOT, "| %s | %d | %.1f s | %d | %d | %d | %d |%n", run, results.size(), seconds, served.get() - calls,
+                System.out.printf(Locale.ROOT, "| %s | %d | %.1f s | %d | %d | %d | %d |%n", run, results.size(), seconds, stub.calls() - calls,
                         fromModel, results.size() - fromModel - fallbacks, fallbacks);
                 results.stream().map(ModelDrafter.Result::fallbackReason).filter(java.util.Objects::nonNull).distinct().limit(3)
                         .forEach(reason -> System.err.println("fallback: " + reason));
             }
             System.out.printf(Locale.ROOT, "%nstand-in latency %d ms per call, concurrency %d%n", latency, concurrency);
         } finally {
-            stub.stop(0);
+            stub.close();
         }
         return 0;
     }

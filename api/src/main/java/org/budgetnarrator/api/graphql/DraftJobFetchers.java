@@ -116,11 +116,4 @@ public class DraftJobFetchers {
         out.put("downloadPath", "/drafts/jobs/" + job.id() + "/files.zip");
         return out;
     }
-
-    /** A service the request needs is not configured or not reachable. */
-    static class UnavailableException extends RuntimeException {
-        UnavailableException(String message) {
-            super(message);
-        }
-    }
 }

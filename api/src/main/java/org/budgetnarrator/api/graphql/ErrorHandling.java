@@ -62,7 +62,7 @@ final class ErrorHandling {
             } else if (e instanceof NotFoundException) {
                 code = "NOT_FOUND";
                 message = e.getMessage();
-            } else if (e instanceof DraftJobFetchers.UnavailableException) {
+            } else if (e instanceof UnavailableException) {
                 code = "UNAVAILABLE";
                 message = e.getMessage();
             } else if (databaseUnreachable(e)) {

@@ -38,7 +38,7 @@ public class SuggestionFetchers {
             String code = env.getArgument("departmentCode");
             int year = env.getArgument("year");
             if (settings.missing() != null) {
-                throw new DraftJobFetchers.UnavailableException("suggestReasons needs a language model, and " + settings.missing()
+                throw new UnavailableException("suggestReasons needs a language model, and " + settings.missing()
                         + " is not set; proposedReasons gives rule-based proposals without one");
             }
             return Blocking.run(() -> {

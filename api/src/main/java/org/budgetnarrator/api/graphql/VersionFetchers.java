@@ -69,7 +69,7 @@ public class VersionFetchers {
                 throw new BadInputException("mode: SUGGEST_REASONS proposes reasons and does not regenerate text; use TEMPLATE or POLISH");
             }
             if (mode.equals("POLISH") && models.missing() != null) {
-                throw new DraftJobFetchers.UnavailableException("mode POLISH needs a language model, and " + models.missing()
+                throw new UnavailableException("mode POLISH needs a language model, and " + models.missing()
                         + " is not set; TEMPLATE mode works without one");
             }
             return Blocking.run(() -> version(versions.regenerate(code, year, section(env), style, Boolean.TRUE.equals(force), null, mode)

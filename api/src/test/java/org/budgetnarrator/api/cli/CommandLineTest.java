@@ -144,12 +144,12 @@ class CommandLineTest {
             assertTrue(output().contains("drafted 1, skipped 0") && output().contains("fallbacks 0, failed 0"), output());
             String text = Files.readString(drafts.resolve("XN-WB-2024.md"));
             assertTrue(text.contains("主要用于保障") && text.contains("2024年度收、支总计均为429.8万元"), text);
-            int calls = model.calls.get();
+            int calls = model.calls();
             assertTrue(calls > 0);
 
             // Forced again: the same facts are answered from the cache, no model call.
             assertEquals(0, run("draft", "--year", "2024", "-d", "XN-WB", "--mode", "POLISH", "--format", "md", "--force", "--out", drafts.toString()));
-            assertEquals(calls, model.calls.get());
+            assertEquals(calls, model.calls());
 
             // A model that invents a number: every section it answered keeps its template text, counted as fallbacks,
             // and the file is not remembered as done, so the next run asks again.

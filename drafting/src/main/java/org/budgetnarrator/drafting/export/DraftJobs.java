@@ -4,10 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import org.budgetnarrator.model.domain.Department;
-import org.budgetnarrator.model.domain.DepartmentYear;
 import org.budgetnarrator.model.repo.DepartmentPages;
-import org.budgetnarrator.model.repo.DepartmentYearRepository;
 import org.budgetnarrator.model.store.DraftJobStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,17 +31,15 @@ public class DraftJobs {
     private final DraftJobStore store;
     private final BulkDrafter drafter;
     private final DepartmentPages pages;
-    private final DepartmentYearRepository years;
     private final Duration claimTimeout;
     private final int batch;
 
-    public DraftJobs(DraftJobStore store, BulkDrafter drafter, DepartmentPages pages, DepartmentYearRepository years,
+    public DraftJobs(DraftJobStore store, BulkDrafter drafter, DepartmentPages pages,
                      @Value("${narrator.jobs.claim-timeout:5m}") Duration claimTimeout,
                      @Value("${narrator.jobs.batch:10}") int batch) {
         this.store = store;
         this.drafter = drafter;
         this.pages = pages;
-        this.years = years;
         this.claimTimeout = claimTimeout;
         this.batch = batch;
     }
@@ -56,21 +51,7 @@ public class DraftJobs {
     /** Lists every department matching the filter that has data for the year as one job (format: docx, md or json). */
     public DraftJobStore.Job start(int year, DepartmentPages.Filter filter, String mode, String format, boolean force, String startedBy) {
         ReportFiles.extension(format);
-        List<String> codes = new ArrayList<>();
-        String after = null;
-        List<Department> page;
-        do {
-            page = pages.page(filter, after, 500);
-            List<Long> ids = page.stream().map(Department::id).toList();
-            List<Long> withYear = ids.isEmpty() ? List.of() : years.findByDepartmentIdInOrderByYear(ids).stream()
-                    .filter(y -> y.year() == year).map(DepartmentYear::departmentId).toList();
-            for (Department d : page) {
-                if (withYear.contains(d.id())) {
-                    codes.add(d.code());
-                }
-            }
-            after = page.isEmpty() ? null : page.get(page.size() - 1).code();
-        } while (page.size() == 500);
+        List<String> codes = pages.codesWithYear(filter, year);
         Map<String, Object> recorded = new LinkedHashMap<>();
         recorded.put("nameContains", filter.nameContains());
         recorded.put("level", filter.level());

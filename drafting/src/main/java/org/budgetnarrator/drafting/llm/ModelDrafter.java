@@ -46,6 +46,21 @@ public class ModelDrafter {
 
         void put(String key, String promptVersion, String model, String answer);
 
+        /** The database's model_cache table. */
+        static Cache of(ModelCacheStore store) {
+            return new Cache() {
+                @Override
+                public Optional<String> get(String key) {
+                    return store.get(key);
+                }
+
+                @Override
+                public void put(String key, String promptVersion, String model, String answer) {
+                    store.put(key, promptVersion, model, answer);
+                }
+            };
+        }
+
         /** Keeps nothing (tests, and callers that want every answer fresh). */
         Cache NONE = new Cache() {
             @Override
@@ -81,17 +96,7 @@ public class ModelDrafter {
 
     @Inject
     public ModelDrafter(ModelClient client, ModelCacheStore store) {
-        this(client, new Cache() {
-            @Override
-            public Optional<String> get(String key) {
-                return store.get(key);
-            }
-
-            @Override
-            public void put(String key, String promptVersion, String model, String answer) {
-                store.put(key, promptVersion, model, answer);
-            }
-        });
+        this(client, Cache.of(store));
     }
 
     public ModelDrafter(ModelClient client, Cache cache) {
@@ -201,15 +206,7 @@ public class ModelDrafter {
 
     /** The "text" of a JSON answer (a ```json fence tolerated); null when the answer is not that. */
     static String text(String answer) {
-        String s = answer.strip();
-        if (s.startsWith("```")) {
-            int start = s.indexOf('\n');
-            int end = s.lastIndexOf("```");
-            if (start < 0 || end <= start) {
-                return null;
-            }
-            s = s.substring(start + 1, end).strip();
-        }
+        String s = unfenced(answer);
         try {
             JsonNode node = MAPPER.readTree(s);
             JsonNode text = node == null ? null : node.get("text");
@@ -219,7 +216,19 @@ public class ModelDrafter {
         }
     }
 
-    private static String resource(String path) {
+    /** A model's JSON answer without the ```json fence some models put around it. */
+    static String unfenced(String answer) {
+        String s = answer.strip();
+        if (s.startsWith("```")) {
+            int start = s.indexOf('\n');
+            int end = s.lastIndexOf("```");
+            return start >= 0 && end > start ? s.substring(start + 1, end).strip() : "";
+        }
+        return s;
+    }
+
+    /** A prompt (or other resource) as UTF-8 text. */
+    static String resource(String path) {
         try (InputStream in = ModelDrafter.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + path);

@@ -15,10 +15,6 @@ import org.budgetnarrator.model.domain.Project;
 import org.budgetnarrator.model.read.YearData;
 import org.budgetnarrator.model.store.ModelCacheStore;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -54,28 +50,14 @@ public class ReasonSuggester {
 
     @Inject
     public ReasonSuggester(ModelClient client, org.budgetnarrator.drafting.draft.DraftService drafts, ModelCacheStore store) {
-        this(client, drafts.engine().catalogue(), new ModelDrafter.Cache() {
-            @Override
-            public Optional<String> get(String key) {
-                return store.get(key);
-            }
-
-            @Override
-            public void put(String key, String promptVersion, String model, String answer) {
-                store.put(key, promptVersion, model, answer);
-            }
-        });
+        this(client, drafts.engine().catalogue(), ModelDrafter.Cache.of(store));
     }
 
     public ReasonSuggester(ModelClient client, ReasonCatalogue catalogue, ModelDrafter.Cache cache) {
         this.client = client;
         this.catalogue = catalogue;
         this.cache = cache;
-        try (InputStream in = ReasonSuggester.class.getClassLoader().getResourceAsStream("prompts/" + PROMPT + ".txt")) {
-            this.prompt = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.prompt = ModelDrafter.resource("prompts/" + PROMPT + ".txt");
     }
 
     /** Suggestions for the report's gaps. */
@@ -115,12 +97,7 @@ public class ReasonSuggester {
 
     /** Parses the answer into {@code out}; returns what is wrong with it (empty when nothing). */
     List<String> check(Draft report, String answer, List<Suggestion> out) {
-        String json = answer.strip();
-        if (json.startsWith("```")) {
-            int start = json.indexOf('\n');
-            int end = json.lastIndexOf("```");
-            json = start >= 0 && end > start ? json.substring(start + 1, end) : "";
-        }
+        String json = ModelDrafter.unfenced(answer);
         JsonNode suggestions;
         try {
             suggestions = MAPPER.readTree(json).path("suggestions");

@@ -54,6 +54,29 @@ public class DepartmentPages {
         });
     }
 
+    /** The codes of the departments matching the filter that have data for the year, in code order. */
+    public List<String> codesWithYear(Filter filter, int year) {
+        return tx.executeRead(status -> {
+            List<Object> args = new ArrayList<>();
+            String where = where(filter, null, args);
+            String sql = "SELECT code FROM department" + (where.isEmpty() ? " WHERE " : where + " AND ")
+                    + "EXISTS (SELECT 1 FROM department_year y WHERE y.department_id = department.id AND y.fiscal_year = ?) ORDER BY code";
+            try (PreparedStatement ps = status.getConnection().prepareStatement(sql)) {
+                bind(ps, args);
+                ps.setInt(args.size() + 1, year);
+                List<String> codes = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        codes.add(rs.getString(1));
+                    }
+                }
+                return codes;
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not list departments with " + year + " data: " + e.getMessage(), e);
+            }
+        });
+    }
+
     public long count(Filter filter) {
         return tx.executeRead(status -> {
             List<Object> args = new ArrayList<>();
