@@ -49,5 +49,7 @@ class OperationsTest {
         assertTrue(after.contains("narrator_drafts_total{section=\"TOTALS\"}"), after);
         assertTrue(after.contains("narrator_import_errors_total"), after);
         assertTrue(after.contains("narrator_model_calls_total") && after.contains("narrator_model_polish_total{outcome=\"fallback\"}"), after);
+        java.util.regex.Matcher statements = java.util.regex.Pattern.compile("(?m)^narrator_sql_statements_total (\\S+)$").matcher(after);
+        assertTrue(statements.find() && Double.parseDouble(statements.group(1)) > 0, "SQL statements are counted: " + after);
     }
 }

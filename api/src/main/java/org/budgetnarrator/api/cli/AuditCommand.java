@@ -65,11 +65,17 @@ public class AuditCommand implements Callable<Integer> {
             AuditService audits = context.getBean(AuditService.class);
             if (all) {
                 DepartmentYearRepository years = context.getBean(DepartmentYearRepository.class);
+                long start = System.nanoTime();
+                int audited = 0;
                 for (var d : context.getBean(DepartmentPages.class).page(DepartmentPages.Filter.NONE, null, Integer.MAX_VALUE)) {
                     for (var y : years.findByDepartmentIdInOrderByYear(List.of(d.id()))) {
                         errors += print(d.code() + " " + y.year(), audits.audit(d.code(), y.year()).orElse(List.of()));
+                        audited++;
                     }
                 }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                System.out.println(String.format(java.util.Locale.ROOT, "audited %d department-years in %.1f s (%.0f per second)",
+                        audited, seconds, audited / Math.max(seconds, 1e-9)));
             } else if (department != null) {
                 var result = audits.audit(department, year);
                 if (result.isEmpty()) {

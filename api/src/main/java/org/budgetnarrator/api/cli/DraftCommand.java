@@ -79,6 +79,7 @@ public class DraftCommand implements Callable<Integer> {
             }
             BulkDrafter drafter = context.getBean(BulkDrafter.class);
             int[] counts = new int[5];
+            long start = System.nanoTime();
             try (BulkDrafter.Run run = drafter.start(out, format, mode, force)) {
                 if (which.all) {
                     List<String> codes = context.getBean(DepartmentPages.class).codesWithYear(DepartmentPages.Filter.NONE, year);
@@ -100,8 +101,10 @@ public class DraftCommand implements Callable<Integer> {
                 }
             }
             progress.finish();
-            console.printf(Locale.ROOT, "drafted %d, skipped %d (unchanged), gaps left %d (missing reasons), fallbacks %d, failed %d%n",
-                    counts[0], counts[1], counts[3], counts[4], counts[2]);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            console.printf(Locale.ROOT, "drafted %d, skipped %d (unchanged), gaps left %d (missing reasons), fallbacks %d, failed %d "
+                            + "in %.1f s (%.0f department-years per second)%n",
+                    counts[0], counts[1], counts[3], counts[4], counts[2], seconds, (counts[0] + counts[1] + counts[2]) / Math.max(seconds, 1e-9));
             return counts[2] == 0 ? 0 : 1;
         }
     }

@@ -46,6 +46,7 @@ public class ImportCommand implements Callable<Integer> {
             return 2;
         }
         int failed = 0;
+        long start = System.nanoTime();
         try (ApplicationContext context = Contexts.database()) {
             DepartmentYearImporter importer = context.getBean(DepartmentYearImporter.class);
             for (Path file : files) {
@@ -63,8 +64,10 @@ public class ImportCommand implements Callable<Integer> {
                 }
             }
         }
+        double seconds = (System.nanoTime() - start) / 1e9;
         out.println(files.size() - failed + " of " + files.size() + " file" + (files.size() == 1 ? "" : "s")
-                + (checkOnly ? " passed the check" : " imported"));
+                + (checkOnly ? " passed the check" : " imported")
+                + String.format(java.util.Locale.ROOT, " in %.1f s (%.0f files per second)", seconds, files.size() / Math.max(seconds, 1e-9)));
         return failed == 0 ? 0 : 1;
     }
 }

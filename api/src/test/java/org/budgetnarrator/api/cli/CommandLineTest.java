@@ -181,6 +181,21 @@ class CommandLineTest {
     }
 
     @Test
+    void generateWritesWorkbooksAndStoresStraightIntoTheDatabase() throws Exception {
+        Path workbooks = dir.resolve("workbooks");
+        assertEquals(0, run("generate", "--departments", "2", "--year", "2023,2024", "--format", "xlsx", "--out", workbooks.toString()));
+        assertTrue(Files.exists(workbooks.resolve("D000002-2023.xlsx")) && Files.exists(workbooks.resolve("D000002-2024.xlsx")));
+        assertEquals(0, run("import", workbooks.toString()));
+        assertTrue(output().contains("4 of 4 files imported"), output());
+
+        assertEquals(0, run("generate", "--departments", "5", "--year", "2023,2024", "--into-database"));
+        assertTrue(output().contains("stored 10 department-years (5 departments × [2023, 2024])"), output());
+        assertEquals(0, run("export", "--department", "D000005", "--year", "2023", "--out", dir.resolve("d5.json").toString()));
+        assertTrue(Files.readString(dir.resolve("d5.json")).contains("生成部门5号外事办公室"));
+        assertEquals(2, run("generate", "--departments", "2", "--out", workbooks.toString(), "--into-database"));
+    }
+
+    @Test
     void everyCommandExplainsItself() {
         for (String command : new String[]{"serve", "import", "template", "export", "audit", "draft", "bench", "load", "generate", "bench-model"}) {
             assertEquals(0, run(command, "--help"));
