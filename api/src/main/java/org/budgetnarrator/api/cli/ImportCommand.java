@@ -46,9 +46,10 @@ public class ImportCommand implements Callable<Integer> {
             return 2;
         }
         int failed = 0;
-        long start = System.nanoTime();
+        long start;
         try (ApplicationContext context = Contexts.database()) {
             DepartmentYearImporter importer = context.getBean(DepartmentYearImporter.class);
+            start = System.nanoTime();
             for (Path file : files) {
                 ImportResult result = importer.importFile(file, !checkOnly);
                 out.println(checkOnly && result.errors().isEmpty()

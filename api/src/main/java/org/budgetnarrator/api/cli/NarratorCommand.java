@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
         description = "Budget Narrator: departments' budgets, final accounts and performance self-evaluations, "
                 + "served over GraphQL and drafted into narrative.",
         subcommands = {ServeCommand.class, ImportCommand.class, TemplateCommand.class, ExportCommand.class, AuditCommand.class, DraftCommand.class,
-                BenchCommand.class, LoadCommand.class, GenerateCommand.class, ModelBenchCommand.class},
+                BenchCommand.class, LoadCommand.class, GenerateCommand.class, ModelBenchCommand.class,
+                org.budgetnarrator.api.bench.BenchmarksCommand.class, TrainCommand.class},
         footer = {"", "Environment: DATASOURCES_DEFAULT_URL (default jdbc:sqlite:./data/narrator.db), "
                 + "MICRONAUT_SERVER_PORT (default 8080)."})
 public class NarratorCommand implements Runnable {

@@ -17,9 +17,11 @@ public class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // Only --no-demo overrides the configuration: server mode (application-server.yml) and
+        // -Dnarrator.demo.enabled=false already keep the demo data out.
         Micronaut.build(new String[0])
                 .mainClass(ServeCommand.class)
-                .properties(java.util.Map.of("narrator.demo.enabled", !noDemo))
+                .properties(noDemo ? java.util.Map.of("narrator.demo.enabled", false) : java.util.Map.of())
                 .start();
         return NarratorCommand.KEEP_RUNNING;
     }

@@ -147,8 +147,9 @@ public class GraphQLFactory {
         return GraphQL.newGraphQL(schema)
                 .queryExecutionStrategy(new AsyncExecutionStrategy(ErrorHandling.HANDLER))
                 .mutationExecutionStrategy(new AsyncSerialExecutionStrategy(ErrorHandling.HANDLER))
-                .instrumentation(new graphql.execution.instrumentation.ChainedInstrumentation(java.util.List.of(
-                        new Metrics(meters), limits.depth(), limits.complexity(), limits.timeout(), new ErrorHandling.Codes())))
+                .preparsedDocumentProvider(new DocumentCache(500))
+                .instrumentation(new RequestInstrumentation(new Metrics(meters), limits.depth(), limits.complexity(), limits.timeout(),
+                        new ErrorHandling.Codes()))
                 .build();
     }
 }

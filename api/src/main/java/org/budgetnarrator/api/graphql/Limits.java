@@ -72,7 +72,9 @@ public class Limits {
             @Override
             public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
                                                         InstrumentationState state) {
-                if (!(state instanceof Started started)) {
+                // Property reads of rows already loaded take no time worth a check, and wrapping them would cost
+                // graphql-java's fast path for them; every loader and computed field is checked.
+                if (!(state instanceof Started started) || parameters.isTrivialDataFetcher()) {
                     return fetcher;
                 }
                 return env -> {

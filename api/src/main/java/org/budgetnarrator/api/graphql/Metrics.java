@@ -32,16 +32,19 @@ final class Metrics extends SimplePerformantInstrumentation {
                 .register(registry).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS));
     }
 
+    private static final java.util.regex.Pattern NAMED =
+            java.util.regex.Pattern.compile("^\\s*(?:#[^\\n]*\\n\\s*)*(?:query|mutation)\\s+([A-Za-z_][A-Za-z0-9_]*)");
+    private static final java.util.regex.Pattern FIRST_FIELD = java.util.regex.Pattern.compile("\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
+
     private static String rootField(String query) {
         if (query == null) {
             return "unknown";
         }
-        java.util.regex.Matcher named = java.util.regex.Pattern.compile("^\\s*(?:#[^\\n]*\\n\\s*)*(?:query|mutation)\\s+([A-Za-z_][A-Za-z0-9_]*)")
-                .matcher(query);
+        java.util.regex.Matcher named = NAMED.matcher(query);
         if (named.find()) {
             return named.group(1);
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\s*([A-Za-z_][A-Za-z0-9_]*)").matcher(query);
+        java.util.regex.Matcher m = FIRST_FIELD.matcher(query);
         return m.find() ? m.group(1) : "unknown";
     }
 }
