@@ -1,0 +1,85 @@
+package org.budgetnarrator.api.jobs;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
+import org.budgetnarrator.drafting.export.BulkDrafter;
+import org.budgetnarrator.drafting.export.SelfEvaluationWorkbook;
+import org.budgetnarrator.drafting.indicator.ScoringProfiles;
+import org.budgetnarrator.model.read.YearData;
+import org.budgetnarrator.model.read.YearDataReader;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One department-year's files for the people who read it: the drafted 情况说明 as Word (the public tables,
+ * charts and highlighted gaps; the same file bulk drafting writes) and the self-evaluation tables as a workbook.
+ * Reading rules are GraphQL's: any signed-in user, or anyone when public reading is on.
+ */
+@Controller("/departments/{code}/{year}")
+public class ReportController {
+
+    private static final MediaType DOCX = MediaType.of("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    private static final MediaType XLSX = MediaType.of("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final BulkDrafter drafter;
+    private final YearDataReader reader;
+    private final boolean publicRead;
+
+    public ReportController(BulkDrafter drafter, YearDataReader reader, @Value("${narrator.security.public-read:false}") boolean publicRead) {
+        this.drafter = drafter;
+        this.reader = reader;
+        this.publicRead = publicRead;
+    }
+
+    @Get("/report.docx")
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public HttpResponse<?> report(String code, int year, @Nullable Authentication authentication) {
+        Optional<HttpResponse<?>> refused = refused(authentication, code, year);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        BulkDrafter.Rendered file = drafter.render(drafter.prepare(code, year, "docx", "TEMPLATE"));
+        return attachment(file.content(), DOCX, file.fileName());
+    }
+
+    @Get("/self-evaluation.xlsx")
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public HttpResponse<?> selfEvaluation(String code, int year, @Nullable @QueryValue String profile, @Nullable Authentication authentication) {
+        Optional<HttpResponse<?>> refused = refused(authentication, code, year);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        String name = profile == null ? ScoringProfiles.NATIONAL : profile;
+        if (!ScoringProfiles.available().contains(name)) {
+            return HttpResponse.badRequest(Map.of("message", "profile: unknown scoring profile \"" + name + "\"; available: " + ScoringProfiles.available()));
+        }
+        YearData data = reader.read(code, year).orElseThrow();
+        return attachment(SelfEvaluationWorkbook.write(data, ScoringProfiles.load(name)), XLSX, code + "-" + year + "-自评表.xlsx");
+    }
+
+    private Optional<HttpResponse<?>> refused(@Nullable Authentication authentication, String code, int year) {
+        if (authentication == null && !publicRead) {
+            return Optional.of(HttpResponse.status(HttpStatus.UNAUTHORIZED).body(Map.of("message", "sign in to read department data (Authorization: Bearer <token>)")));
+        }
+        if (reader.read(code, year).isEmpty()) {
+            return Optional.of(HttpResponse.notFound(Map.of("message", "no department-year " + code + " " + year + " is stored")));
+        }
+        return Optional.empty();
+    }
+
+    private static HttpResponse<?> attachment(byte[] bytes, MediaType type, String fileName) {
+        String encoded = java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return HttpResponse.ok(bytes).contentType(type)
+                .header("Content-Disposition", "attachment; filename=\"" + fileName.replaceAll("[^A-Za-z0-9._-]", "_") + "\"; filename*=UTF-8''" + encoded);
+    }
+}

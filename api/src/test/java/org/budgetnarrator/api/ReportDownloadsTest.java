@@ -1,0 +1,80 @@
+package org.budgetnarrator.api;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The page's downloads: the 情况说明 as Word and the self-evaluation tables as a workbook, under GraphQL's reading rules. */
+@MicronautTest(transactional = false)
+@Property(name = "narrator.jobs.background", value = "false")
+class ReportDownloadsTest {
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    private HttpResponse<byte[]> get(String path, String user) {
+        var request = HttpRequest.GET(path);
+        if (user != null) {
+            request.bearerAuth(GraphQLClient.token(http, user));
+        }
+        return http.toBlocking().exchange(request, byte[].class);
+    }
+
+    @Test
+    void aSignedInReaderDownloadsTheWordReport() {
+        HttpResponse<byte[]> response = get("/departments/XN-WB/2024/report.docx", "viewer");
+        assertEquals(200, response.code());
+        byte[] body = response.body();
+        assertTrue(body.length > 10_000 && body[0] == 'P' && body[1] == 'K', "a .docx");
+        assertTrue(response.header("Content-Disposition").contains("XN-WB-2024.docx"), response.header("Content-Disposition"));
+    }
+
+    @Test
+    void theSelfEvaluationWorkbookHoldsEveryIndicatorWithTheSuggestedScore() throws Exception {
+        byte[] body = get("/departments/HN-WB/2024/self-evaluation.xlsx", "officer-hn").body();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(body))) {
+            Sheet sheet = book.getSheet("部门整体绩效自评表");
+            List<String> names = new ArrayList<>();
+            for (Row row : sheet) {
+                if (row.getRowNum() >= 3 && row.getCell(2) != null && !row.getCell(2).getStringCellValue().isBlank()) {
+                    names.add(row.getCell(2).getStringCellValue());
+                }
+            }
+            assertEquals(24, names.size(), "Hunan's 24 scored indicators: " + names);
+            assertEquals("预算执行率", sheet.getRow(2).getCell(0).getStringCellValue());
+            assertEquals("三级指标", sheet.getRow(1).getCell(2).getStringCellValue());
+            assertEquals("建议得分", sheet.getRow(1).getCell(7).getStringCellValue());
+            String title = sheet.getRow(0).getCell(0).getStringCellValue();
+            assertTrue(title.startsWith("中共湖南省委外事工作委员会办公室 2024年度部门整体支出绩效自评表"), title);
+        }
+    }
+
+    @Test
+    void anonymousReadersAndUnknownYearsAreRefusedWithAReason() {
+        HttpClientResponseException anonymous = assertThrows(HttpClientResponseException.class,
+                () -> get("/departments/XN-WB/2024/report.docx", null));
+        assertEquals(401, anonymous.getStatus().getCode());
+        HttpClientResponseException missing = assertThrows(HttpClientResponseException.class,
+                () -> get("/departments/XN-WB/1999/self-evaluation.xlsx", "viewer"));
+        assertEquals(404, missing.getStatus().getCode());
+        assertTrue(missing.getResponse().getBody(String.class).orElse("").contains("no department-year XN-WB 1999"));
+    }
+}
