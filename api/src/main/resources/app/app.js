@@ -77,7 +77,7 @@ async function start() {
   }
   try {
     const health = await fetch('/health').then((r) => r.json());
-    state.model = health?.components?.model?.details?.configured === true;
+    state.model = health?.details?.model?.details?.configured === true;
   } catch {
     state.model = false;
   }
@@ -158,8 +158,9 @@ async function open(code, year) {
 const money = (v) => (v === null || v === undefined ? '' : v);
 const rate = (v) => (v === null || v === undefined ? '' : v + '%');
 
-function findingsFor(table, code) {
-  return state.data.year.audit.filter((f) => f.subjects.some((s) => s.table === table && (code === undefined || s.code === code)));
+/** Findings about table lines whose subject matches: the audit names lines by table title and code. */
+function findingsWhere(match) {
+  return state.data.year.audit.filter((f) => f.subjects.some((s) => s.table && s.code && match(s)));
 }
 
 function flagCell(findings) {
@@ -199,14 +200,15 @@ function renderTables() {
   const classes = y.accounts.filter((a) => a.level === 'CLASS');
   parts.push(el('h3', {}, '支出（按功能分类，类级）'));
   parts.push(table('单位：万元', [['科目'], ['全年预算数', 1], ['决算数', 1], ['执行率', 1], ['']], classes.map((a) => {
-    const flagged = findingsFor('account').filter((f) => f.subjects.some((s) => s.code && s.code.startsWith(a.code)));
+    // A finding on a 款 or 项 line is flagged on its 类.
+    const flagged = findingsWhere((s) => /^\d+$/.test(s.code) && s.code.startsWith(a.code));
     return el('tr', { class: flagged.length ? 'flagged' : '' }, el('td', {}, `${a.code} ${a.name}`), el('td', { class: 'num' }, money(a.adjustedBudget)),
       el('td', { class: 'num' }, money(a.actual)), el('td', { class: 'num' }, rate(a.executionRate)), el('td', {}, flagCell(flagged)));
   })));
 
   parts.push(el('h3', {}, '财政拨款“三公”经费'));
   parts.push(table('单位：万元', [['项目'], ['预算数', 1], ['决算数', 1], ['上年决算数', 1], ['完成预算', 1], ['']], y.threePublic.map((t) => {
-    const flagged = findingsFor('threePublic', t.item);
+    const flagged = findingsWhere((s) => s.table.includes('三公') && s.code === t.item);
     return el('tr', { class: flagged.length ? 'flagged' : '' }, el('td', {}, t.name), el('td', { class: 'num' }, money(t.budget)),
       el('td', { class: 'num' }, money(t.actual)), el('td', { class: 'num' }, money(t.previousActual)),
       el('td', { class: 'num' }, rate(t.completionRate)), el('td', {}, flagCell(flagged)));

@@ -7,6 +7,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.budgetnarrator.api.support.Browser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,49 +59,30 @@ class OfficerPageBrowserTest {
     @Client("/")
     HttpClient http;
 
+    private Browser browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
-    private Path downloads;
-    private final Path artifacts = Path.of("target", "artifacts", "app");
-
-    private static String binary(String... candidates) {
-        for (String candidate : candidates) {
-            if (new File(candidate).canExecute()) {
-                return candidate;
-            }
-        }
-        throw new AssertionError("not installed: " + String.join(" or ", candidates)
-                + " (Debian's chromium and chromium-driver; .ci/run installs them when missing)");
-    }
 
     @BeforeEach
     void browser() throws Exception {
-        Files.createDirectories(artifacts);
-        downloads = Files.createTempDirectory("downloads");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(binary("/usr/bin/chromium", "/usr/bin/chromium-browser"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--lang=zh-CN");
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
-                "download.prompt_for_download", false, "safebrowsing.enabled", false));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(binary("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"))).build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        browser = new Browser();
+        driver = browser.driver;
+        wait = browser.wait;
     }
 
     @AfterEach
     void close() {
-        if (driver != null) {
-            driver.quit();
+        if (browser != null) {
+            browser.close();
         }
     }
 
     private void shot(String name) throws Exception {
-        Files.write(artifacts.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        browser.shot(name);
+    }
+
+    private List<String> consoleErrors() {
+        return browser.consoleErrors();
     }
 
     private void signIn(String user) {
@@ -111,16 +93,6 @@ class OfficerPageBrowserTest {
 
     private String text(By by) {
         return driver.findElement(by).getText();
-    }
-
-    private List<String> consoleErrors() {
-        List<String> errors = new ArrayList<>();
-        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
-            if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                errors.add(entry.getMessage());
-            }
-        }
-        return errors;
     }
 
     /** Clears one recorded reason of Xianning 2024 so that its report has a gap to fill; returns the gap's subject. */
@@ -159,6 +131,7 @@ class OfficerPageBrowserTest {
                 .filter(f -> f.getText().replace(" ", "").contains("下降9.4%")).findFirst()
                 .orElseThrow(() -> new AssertionError("no finding on 下降9.4%: " + text(By.id("tables"))));
         assertTrue(finding.getText().contains("错误") && finding.getText().contains("N03"), finding.getText());
+        assertFalse(driver.findElements(By.cssSelector("#tables tr.flagged")).isEmpty(), "the lines findings concern are flagged in the tables");
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", finding);
         shot("02-audit-finding-9.4");
 
@@ -215,11 +188,11 @@ class OfficerPageBrowserTest {
 
         // Export the Word file.
         driver.findElement(By.id("export-docx")).click();
-        Path docx = downloads.resolve("XN-WB-2024.docx");
+        Path docx = browser.downloads.resolve("XN-WB-2024.docx");
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> Files.exists(docx) && docx.toFile().length() > 10_000);
         byte[] head = Files.readAllBytes(docx);
         assertTrue(head[0] == 'P' && head[1] == 'K', "a .docx (zip) file");
-        Files.copy(docx, artifacts.resolve("XN-WB-2024.docx"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(docx, browser.artifacts().resolve("XN-WB-2024.docx"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         shot("08-exported");
 
         // A phone-sized screen: nothing wider than the screen.

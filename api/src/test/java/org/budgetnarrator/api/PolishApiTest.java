@@ -1,15 +1,13 @@
 package org.budgetnarrator.api;
 
+import org.budgetnarrator.api.support.WithEchoModel;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import org.budgetnarrator.api.support.EchoModelServer;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.Map;
 
@@ -23,25 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and the same facts drafted again call no model.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PolishApiTest implements TestPropertyProvider {
-
-    private EchoModelServer model;
+class PolishApiTest extends WithEchoModel {
 
     @Inject
     @Client("/")
     HttpClient http;
-
-    @Override
-    public Map<String, String> getProperties() {
-        model = new EchoModelServer();
-        return Map.of("narrator.llm.base-url", model.baseUrl(), "narrator.llm.model", "stub-model", "narrator.llm.backoff", "10ms");
-    }
-
-    @AfterAll
-    void stopModel() {
-        model.close();
-    }
 
     private JsonNode regenerate(String mode) {
         return regenerate("GENERAL_BUDGET", mode);

@@ -16,6 +16,11 @@ public final class EchoModelServer implements AutoCloseable {
         return model.baseUrl();
     }
 
+    /** The application's settings for this model (a test's TestPropertyProvider returns them). */
+    public java.util.Map<String, String> properties() {
+        return java.util.Map.of("narrator.llm.base-url", baseUrl(), "narrator.llm.model", "stub-model", "narrator.llm.backoff", "10ms");
+    }
+
     /** Calls answered so far. */
     public int calls() {
         return (int) model.calls();
