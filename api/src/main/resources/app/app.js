@@ -145,6 +145,7 @@ async function open(code, year) {
       return;
     }
     state.data = department;
+    $('suggestions').replaceChildren();
     renderTables();
     await loadSections();
     say(`${department.name} ${year} 年`);
@@ -480,12 +481,36 @@ $('suggest').addEventListener('click', async () => {
       say(`模型未给出可用的建议：${suggestReasons.fallbackReason}`, 'error');
       return;
     }
-    const list = suggestReasons.suggestions.map((s) => `${subjectLabel(s.subject)}：${s.text}${s.newReason ? '（目录外，请斟酌）' : ''}`);
-    say(list.length ? '模型建议（未保存，请在待补充处选择采用）：' + list.join('；') : '模型没有建议。', 'ok');
+    showSuggestions(suggestReasons.suggestions);
+    say(suggestReasons.suggestions.length ? `模型提出了 ${suggestReasons.suggestions.length} 条建议（尚未保存，采用后记录并重新起草）。` : '模型没有建议。', 'ok');
   } catch (e) {
     failure(e);
   }
 });
+
+// Suggestions are only proposals: nothing is stored until the officer adopts one (setReasons), as for a gap.
+function showSuggestions(suggestions) {
+  $('suggestions').replaceChildren(...(suggestions.length === 0 ? [] : [el('div', { class: 'card' }, el('h2', {}, '模型建议的原因'),
+    el('ul', {}, suggestions.map((s) => {
+      const adopt = el('button', { type: 'button', class: 'secondary' }, '采用');
+      adopt.addEventListener('click', async () => {
+        adopt.disabled = true;
+        try {
+          await gql(`mutation Adopt($code: String!, $year: Int!, $subject: String!, $aspect: ReasonAspect!, $reasons: [ReasonInput!]!) {
+            setReasons(departmentCode: $code, year: $year, subject: $subject, aspect: $aspect, reasons: $reasons) { subject } }`,
+          { code: state.code, year: state.year, subject: s.subject, aspect: s.aspect,
+            reasons: [s.code ? { code: s.code, note: null } : { code: null, note: s.text }] });
+          await loadSections();
+          say('已采用建议的原因，草稿已重新起草。', 'ok');
+        } catch (e) {
+          failure(e);
+          adopt.disabled = false;
+        }
+      });
+      return el('li', {}, `${subjectLabel(s.subject)}：${s.text}`, s.measures ? `（改进措施：${s.measures}）` : '',
+        s.newReason ? el('span', { class: 'badge WARNING' }, '目录外，请斟酌') : '', ' ', adopt);
+    })))]));
+}
 
 $('export-docx').addEventListener('click', () => download(`/departments/${encodeURIComponent(state.code)}/${state.year}/report.docx`,
   `${state.code}-${state.year}.docx`).then(() => say('已导出情况说明。', 'ok'), failure));

@@ -18,8 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * With a language model configured, the page offers 润色 and shows what the guard decided: a model that adds a
- * number is refused, the template draft is kept and the page says so (the stand-in model is a local
+ * With a language model configured, the page offers 润色 and 建议原因 and shows what the guard decided: a model that
+ * adds a number is refused, the template draft is kept and the page says so; asked for reasons where none is missing, it
+ * says there is nothing to suggest (the stand-in model is a local
  * OpenAI-compatible server, EchoModelServer).
  */
 @MicronautTest(transactional = false)
@@ -44,6 +45,11 @@ class OfficerPageModelBrowserTest extends WithEchoModel {
             assertTrue(browser.driver.findElement(By.id("versions")).getText().contains("模型文本未通过校验"),
                     browser.driver.findElement(By.id("versions")).getText());
             browser.shot("11-polish-refused-by-the-guard");
+
+            // Every line of Xianning 2024 has its reason recorded: there is nothing to suggest, and the page says so.
+            browser.driver.findElement(By.id("suggest")).click();
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "模型没有建议"));
+            browser.shot("12-no-reason-to-suggest");
             assertEquals(List.of(), browser.consoleErrors(), "no console errors");
         }
     }
