@@ -77,12 +77,13 @@ public class Loaders {
     private final IndicatorRepository indicators;
     private final StoredDocumentRepository documents;
     private final DataNoteRepository notes;
+    private final org.budgetnarrator.model.repo.ChildRows children;
 
     public Loaders(@Named(TaskExecutors.BLOCKING) Executor executor, DepartmentRepository departments,
                    BudgetUnitRepository units, DepartmentYearRepository years, IncomeLineRepository incomes,
                    AccountLineRepository accounts, ThreePublicLineRepository threePublic,
                    VehicleHoldingRepository vehicles, ProjectRepository projects, IndicatorRepository indicators,
-                   StoredDocumentRepository documents, DataNoteRepository notes) {
+                   StoredDocumentRepository documents, DataNoteRepository notes, org.budgetnarrator.model.repo.ChildRows children) {
         this.executor = executor;
         this.departments = departments;
         this.units = units;
@@ -95,6 +96,7 @@ public class Loaders {
         this.indicators = indicators;
         this.documents = documents;
         this.notes = notes;
+        this.children = children;
     }
 
     /** A new registry for every GraphQL request: loaders cache only within one request. */
@@ -105,19 +107,18 @@ public class Loaders {
         registry.register(DEPARTMENT, DataLoaderFactory.<Long, Department>newMappedDataLoader(ids -> async(() ->
                 one(departments.findByIdIn(ids), Department::id))));
         registry.register(UNITS, grouped(units::findByDepartmentIdInOrderBySeq, BudgetUnit::departmentId));
-        registry.register(YEARS, grouped(years::findByDepartmentIdInOrderByYear, DepartmentYear::departmentId));
+        registry.register(YEARS, grouped(children::years, DepartmentYear::departmentId));
         registry.register(PREVIOUS_YEAR, DataLoaderFactory.<DepartmentYear, DepartmentYear>newMappedDataLoader(keys ->
                 async(() -> previousYears(keys))));
         registry.register(PREVIOUS_ACCOUNTS, DataLoaderFactory.<DepartmentYear, List<AccountLine>>newMappedDataLoader(keys ->
                 async(() -> previousAccounts(keys))));
         registry.register(INCOMES, grouped(incomes::findByDepartmentYearIdInOrderBySeq, IncomeLine::departmentYearId));
-        registry.register(ACCOUNTS, grouped(accounts::findByDepartmentYearIdInOrderBySeq, AccountLine::departmentYearId));
+        registry.register(ACCOUNTS, grouped(children::accounts, AccountLine::departmentYearId));
         registry.register(THREE_PUBLIC, grouped(threePublic::findByDepartmentYearIdInOrderBySeq, ThreePublicLine::departmentYearId));
         registry.register(VEHICLES, grouped(vehicles::findByDepartmentYearIdInOrderBySeq, VehicleHolding::departmentYearId));
-        registry.register(PROJECTS, grouped(projects::findByDepartmentYearIdInOrderBySeq, Project::departmentYearId));
-        registry.register(YEAR_INDICATORS, grouped(indicators::findByDepartmentYearIdInAndProjectIdIsNullOrderBySeq,
-                Indicator::departmentYearId));
-        registry.register(PROJECT_INDICATORS, grouped(indicators::findByProjectIdInOrderBySeq, Indicator::projectId));
+        registry.register(PROJECTS, grouped(children::projects, Project::departmentYearId));
+        registry.register(YEAR_INDICATORS, grouped(children::yearIndicators, Indicator::departmentYearId));
+        registry.register(PROJECT_INDICATORS, grouped(children::projectIndicators, Indicator::projectId));
         registry.register(DOCUMENTS, grouped(documents::findByDepartmentYearIdInOrderBySeq, StoredDocument::departmentYearId));
         registry.register(NOTES, grouped(notes::findByDepartmentYearIdInOrderBySeq, DataNote::departmentYearId));
         return registry;
@@ -154,7 +155,7 @@ public class Loaders {
         Set<Long> ids = new HashSet<>();
         previous.values().forEach(p -> ids.add(p.id()));
         if (!ids.isEmpty()) {
-            for (AccountLine line : accounts.findByDepartmentYearIdInOrderBySeq(ids)) {
+            for (AccountLine line : children.accounts(ids)) {
                 lines.computeIfAbsent(line.departmentYearId(), k -> new ArrayList<>()).add(line);
             }
         }
@@ -170,7 +171,7 @@ public class Loaders {
         Set<Long> departmentIds = new HashSet<>();
         keys.forEach(k -> departmentIds.add(k.departmentId()));
         Map<Long, Map<Integer, DepartmentYear>> byDepartment = new HashMap<>();
-        for (DepartmentYear y : years.findByDepartmentIdInOrderByYear(departmentIds)) {
+        for (DepartmentYear y : children.years(departmentIds)) {
             byDepartment.computeIfAbsent(y.departmentId(), k -> new HashMap<>()).put(y.year(), y);
         }
         return byDepartment;

@@ -34,11 +34,13 @@ public class YearDataReader {
     private final StoredDocumentRepository documents;
     private final DataNoteRepository notes;
     private final LineReasonRepository reasons;
+    private final org.budgetnarrator.model.repo.ChildRows children;
 
     public YearDataReader(DepartmentRepository departments, DepartmentYearRepository years, IncomeLineRepository incomes,
                           AccountLineRepository accounts, ThreePublicLineRepository threePublic,
                           VehicleHoldingRepository vehicles, ProjectRepository projects, IndicatorRepository indicators,
-                          StoredDocumentRepository documents, DataNoteRepository notes, LineReasonRepository reasons) {
+                          StoredDocumentRepository documents, DataNoteRepository notes, LineReasonRepository reasons,
+                          org.budgetnarrator.model.repo.ChildRows children) {
         this.departments = departments;
         this.years = years;
         this.incomes = incomes;
@@ -50,6 +52,7 @@ public class YearDataReader {
         this.documents = documents;
         this.notes = notes;
         this.reasons = reasons;
+        this.children = children;
     }
 
     public Optional<YearData> read(String departmentCode, int fiscalYear) {
@@ -57,7 +60,7 @@ public class YearDataReader {
     }
 
     public Optional<YearData> read(Department department, int fiscalYear) {
-        List<DepartmentYear> all = years.findByDepartmentIdInOrderByYear(List.of(department.id()));
+        List<DepartmentYear> all = children.years(List.of(department.id()));
         Optional<DepartmentYear> year = all.stream().filter(y -> y.year() == fiscalYear).findFirst();
         if (year.isEmpty()) {
             return Optional.empty();
@@ -65,15 +68,15 @@ public class YearDataReader {
         DepartmentYear previous = all.stream().filter(y -> y.year() == fiscalYear - 1).findFirst().orElse(null);
         List<Long> id = List.of(year.get().id());
         List<AccountLine> previousAccounts = previous == null ? List.of()
-                : accounts.findByDepartmentYearIdInOrderBySeq(List.of(previous.id()));
+                : children.accounts(List.of(previous.id()));
         List<org.budgetnarrator.model.domain.Indicator> allIndicators = new java.util.ArrayList<>(
-                indicators.findByDepartmentYearIdInAndProjectIdIsNullOrderBySeq(id));
-        var projectList = projects.findByDepartmentYearIdInOrderBySeq(id);
+                children.yearIndicators(id));
+        var projectList = children.projects(id);
         if (!projectList.isEmpty()) {
-            allIndicators.addAll(indicators.findByProjectIdInOrderBySeq(projectList.stream().map(p -> p.id()).toList()));
+            allIndicators.addAll(children.projectIndicators(projectList.stream().map(p -> p.id()).toList()));
         }
         return Optional.of(new YearData(department, year.get(), previous,
-                incomes.findByDepartmentYearIdInOrderBySeq(id), accounts.findByDepartmentYearIdInOrderBySeq(id), previousAccounts,
+                incomes.findByDepartmentYearIdInOrderBySeq(id), children.accounts(id), previousAccounts,
                 threePublic.findByDepartmentYearIdInOrderBySeq(id), vehicles.findByDepartmentYearIdInOrderBySeq(id), projectList,
                 allIndicators, reasons.findByDepartmentYearIdInOrderBySeq(id), documents.findByDepartmentYearIdInOrderBySeq(id),
                 notes.findByDepartmentYearIdInOrderBySeq(id),
