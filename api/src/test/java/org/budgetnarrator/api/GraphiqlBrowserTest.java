@@ -3,9 +3,9 @@ package org.budgetnarrator.api;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.budgetnarrator.api.support.Browser;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,15 +26,6 @@ class GraphiqlBrowserTest {
     @Inject
     EmbeddedServer server;
 
-    private static String chromium() {
-        for (String candidate : new String[]{"/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"}) {
-            if (new File(candidate).canExecute()) {
-                return candidate;
-            }
-        }
-        throw new AssertionError("no Chromium found: install Debian's chromium (.ci/run does so when it is missing)");
-    }
-
     private static String run(List<String> command) throws Exception {
         Path output = Files.createTempFile("chromium", ".out");
         Process process = new ProcessBuilder(command).redirectErrorStream(false).redirectOutput(output.toFile())
@@ -44,7 +35,7 @@ class GraphiqlBrowserTest {
     }
 
     private List<String> chromiumCommand(Path profile) {
-        return new ArrayList<>(List.of(chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        return new ArrayList<>(List.of(Browser.binary("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profile, "--window-size=1280,800", "--virtual-time-budget=10000"));
     }

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 final class Children {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private Children() {
     }
@@ -156,7 +157,7 @@ final class Children {
 
     /** POSTs a query; the response body, or an exception naming the status. */
     static String post(String url, String query) throws IOException, InterruptedException {
-        String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("query", query));
+        String body = MAPPER.writeValueAsString(Map.of("query", query));
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

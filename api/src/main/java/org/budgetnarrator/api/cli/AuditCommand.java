@@ -12,7 +12,7 @@ import org.budgetnarrator.model.imports.RawDocument;
 import org.budgetnarrator.model.imports.WorkbookReader;
 import org.budgetnarrator.model.read.DocumentYearData;
 import org.budgetnarrator.model.repo.DepartmentPages;
-import org.budgetnarrator.model.repo.DepartmentYearRepository;
+import org.budgetnarrator.model.repo.ChildRows;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -64,11 +64,11 @@ public class AuditCommand implements Callable<Integer> {
         try (ApplicationContext context = Contexts.database()) {
             AuditService audits = context.getBean(AuditService.class);
             if (all) {
-                DepartmentYearRepository years = context.getBean(DepartmentYearRepository.class);
+                ChildRows years = context.getBean(ChildRows.class);
                 long start = System.nanoTime();
                 int audited = 0;
                 for (var d : context.getBean(DepartmentPages.class).page(DepartmentPages.Filter.NONE, null, Integer.MAX_VALUE)) {
-                    for (var y : years.findByDepartmentIdInOrderByYear(List.of(d.id()))) {
+                    for (var y : years.years(List.of(d.id()))) {
                         errors += print(d.code() + " " + y.year(), audits.audit(d.code(), y.year()).orElse(List.of()));
                         audited++;
                     }

@@ -16,14 +16,11 @@ import org.budgetnarrator.model.domain.Project;
 import org.budgetnarrator.model.domain.StoredDocument;
 import org.budgetnarrator.model.domain.ThreePublicLine;
 import org.budgetnarrator.model.domain.VehicleHolding;
-import org.budgetnarrator.model.repo.AccountLineRepository;
 import org.budgetnarrator.model.repo.BudgetUnitRepository;
+import org.budgetnarrator.model.repo.ChildRows;
 import org.budgetnarrator.model.repo.DataNoteRepository;
 import org.budgetnarrator.model.repo.DepartmentRepository;
-import org.budgetnarrator.model.repo.DepartmentYearRepository;
 import org.budgetnarrator.model.repo.IncomeLineRepository;
-import org.budgetnarrator.model.repo.IndicatorRepository;
-import org.budgetnarrator.model.repo.ProjectRepository;
 import org.budgetnarrator.model.repo.StoredDocumentRepository;
 import org.budgetnarrator.model.repo.ThreePublicLineRepository;
 import org.budgetnarrator.model.repo.VehicleHoldingRepository;
@@ -68,32 +65,23 @@ public class Loaders {
     private final Executor executor;
     private final DepartmentRepository departments;
     private final BudgetUnitRepository units;
-    private final DepartmentYearRepository years;
     private final IncomeLineRepository incomes;
-    private final AccountLineRepository accounts;
     private final ThreePublicLineRepository threePublic;
     private final VehicleHoldingRepository vehicles;
-    private final ProjectRepository projects;
-    private final IndicatorRepository indicators;
     private final StoredDocumentRepository documents;
     private final DataNoteRepository notes;
-    private final org.budgetnarrator.model.repo.ChildRows children;
+    private final ChildRows children;
 
     public Loaders(@Named(TaskExecutors.BLOCKING) Executor executor, DepartmentRepository departments,
-                   BudgetUnitRepository units, DepartmentYearRepository years, IncomeLineRepository incomes,
-                   AccountLineRepository accounts, ThreePublicLineRepository threePublic,
-                   VehicleHoldingRepository vehicles, ProjectRepository projects, IndicatorRepository indicators,
-                   StoredDocumentRepository documents, DataNoteRepository notes, org.budgetnarrator.model.repo.ChildRows children) {
+                   BudgetUnitRepository units, IncomeLineRepository incomes, ThreePublicLineRepository threePublic,
+                   VehicleHoldingRepository vehicles, StoredDocumentRepository documents, DataNoteRepository notes,
+                   ChildRows children) {
         this.executor = executor;
         this.departments = departments;
         this.units = units;
-        this.years = years;
         this.incomes = incomes;
-        this.accounts = accounts;
         this.threePublic = threePublic;
         this.vehicles = vehicles;
-        this.projects = projects;
-        this.indicators = indicators;
         this.documents = documents;
         this.notes = notes;
         this.children = children;

@@ -9,7 +9,7 @@ import org.budgetnarrator.model.imports.DepartmentYearImporter;
 import org.budgetnarrator.model.imports.ImportProblem;
 import org.budgetnarrator.model.imports.ImportResult;
 import org.budgetnarrator.model.repo.DepartmentRepository;
-import org.budgetnarrator.model.repo.DepartmentYearRepository;
+import org.budgetnarrator.model.repo.ChildRows;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -24,12 +24,12 @@ public class MutationFetchers {
 
     private final DepartmentYearImporter importer;
     private final DepartmentRepository departments;
-    private final DepartmentYearRepository years;
+    private final ChildRows years;
     private final Executor executor;
     private final io.micrometer.core.instrument.MeterRegistry meters;
 
     public MutationFetchers(DepartmentYearImporter importer, DepartmentRepository departments,
-                            DepartmentYearRepository years, @Named(TaskExecutors.BLOCKING) Executor executor,
+                            ChildRows years, @Named(TaskExecutors.BLOCKING) Executor executor,
                             io.micrometer.core.instrument.MeterRegistry meters) {
         this.meters = meters;
         this.importer = importer;
@@ -59,7 +59,7 @@ public class MutationFetchers {
 
     private DepartmentYear stored(ImportResult result) {
         return departments.findByCode(result.departmentCode())
-                .flatMap(d -> years.findByDepartmentIdInOrderByYear(List.of(d.id())).stream()
+                .flatMap(d -> years.years(List.of(d.id())).stream()
                         .filter(y -> y.year().equals(result.year())).findFirst())
                 .orElse(null);
     }

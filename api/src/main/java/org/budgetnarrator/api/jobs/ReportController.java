@@ -18,7 +18,7 @@ import org.budgetnarrator.model.read.YearData;
 import org.budgetnarrator.model.read.YearDataReader;
 
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One department-year's files for the people who read it: the drafted 情况说明 as Word (the public tables,
@@ -44,37 +44,30 @@ public class ReportController {
     @Get("/report.docx")
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> report(String code, int year, @Nullable Authentication authentication) {
-        Optional<HttpResponse<?>> refused = refused(authentication, code, year);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        BulkDrafter.Rendered file = drafter.render(drafter.prepare(code, year, "docx", "TEMPLATE"));
-        return attachment(file.content(), DOCX, file.fileName());
+        return readable(authentication, code, year, data -> {
+            BulkDrafter.Rendered file = drafter.render(drafter.prepare(data, "docx", "TEMPLATE"));
+            return attachment(file.content(), DOCX, file.fileName());
+        });
     }
 
     @Get("/self-evaluation.xlsx")
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> selfEvaluation(String code, int year, @Nullable @QueryValue String profile, @Nullable Authentication authentication) {
-        Optional<HttpResponse<?>> refused = refused(authentication, code, year);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
         String name = profile == null ? ScoringProfiles.NATIONAL : profile;
-        if (!ScoringProfiles.available().contains(name)) {
-            return HttpResponse.badRequest(Map.of("message", "profile: unknown scoring profile \"" + name + "\"; available: " + ScoringProfiles.available()));
-        }
-        YearData data = reader.read(code, year).orElseThrow();
-        return attachment(SelfEvaluationWorkbook.write(data, ScoringProfiles.load(name)), XLSX, code + "-" + year + "-自评表.xlsx");
+        return readable(authentication, code, year, data -> ScoringProfiles.available().contains(name)
+                ? attachment(SelfEvaluationWorkbook.write(data, ScoringProfiles.load(name)), XLSX, code + "-" + year + "-自评表.xlsx")
+                : HttpResponse.badRequest(Map.of("message", "profile: unknown scoring profile \"" + name + "\"; available: "
+                        + ScoringProfiles.available())));
     }
 
-    private Optional<HttpResponse<?>> refused(@Nullable Authentication authentication, String code, int year) {
+    /** The department-year for a reader allowed to read it; 401 or 404 with the reason otherwise. */
+    private HttpResponse<?> readable(@Nullable Authentication authentication, String code, int year,
+                                     Function<YearData, HttpResponse<?>> respond) {
         if (authentication == null && !publicRead) {
-            return Optional.of(HttpResponse.status(HttpStatus.UNAUTHORIZED).body(Map.of("message", "sign in to read department data (Authorization: Bearer <token>)")));
+            return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(Map.of("message", "sign in to read department data (Authorization: Bearer <token>)"));
         }
-        if (reader.read(code, year).isEmpty()) {
-            return Optional.of(HttpResponse.notFound(Map.of("message", "no department-year " + code + " " + year + " is stored")));
-        }
-        return Optional.empty();
+        return reader.read(code, year).<HttpResponse<?>>map(respond)
+                .orElseGet(() -> HttpResponse.notFound(Map.of("message", "no department-year " + code + " " + year + " is stored")));
     }
 
     private static HttpResponse<?> attachment(byte[] bytes, MediaType type, String fileName) {

@@ -29,7 +29,8 @@ public final class Browser implements AutoCloseable {
     public final Path downloads;
     private final Path artifacts = Path.of("target", "artifacts", "app");
 
-    private static String binary(String... candidates) {
+    /** The first of the candidate executables that is installed. */
+    public static String binary(String... candidates) {
         for (String candidate : candidates) {
             if (new File(candidate).canExecute()) {
                 return candidate;

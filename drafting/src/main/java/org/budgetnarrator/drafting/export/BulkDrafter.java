@@ -69,9 +69,14 @@ public class BulkDrafter {
 
     /** Reads a department-year and fingerprints its data, the templates, its style, the mode and the format. */
     public Prepared prepare(String code, int year, String format, String mode) {
+        return prepare(reader.read(code, year).orElseThrow(() -> new IllegalArgumentException("no department-year " + code + " " + year)),
+                format, mode);
+    }
+
+    /** The same for a department-year already read. */
+    public Prepared prepare(YearData data, String format, String mode) {
         ReportFiles.extension(format);
-        YearData data = reader.read(code, year).orElseThrow(() -> new IllegalArgumentException("no department-year " + code + " " + year));
-        StyleProfile style = drafts.style(code, null);
+        StyleProfile style = drafts.style(data.department().code(), null);
         String templates = drafts.engine().templateHashes().toString();
         return new Prepared(data, style, format, mode, fingerprint(data, templates, style, mode, format));
     }

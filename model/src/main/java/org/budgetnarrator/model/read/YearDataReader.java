@@ -4,14 +4,11 @@ import jakarta.inject.Singleton;
 import org.budgetnarrator.model.domain.AccountLine;
 import org.budgetnarrator.model.domain.Department;
 import org.budgetnarrator.model.domain.DepartmentYear;
-import org.budgetnarrator.model.repo.AccountLineRepository;
+import org.budgetnarrator.model.repo.ChildRows;
 import org.budgetnarrator.model.repo.DataNoteRepository;
 import org.budgetnarrator.model.repo.DepartmentRepository;
-import org.budgetnarrator.model.repo.DepartmentYearRepository;
 import org.budgetnarrator.model.repo.IncomeLineRepository;
-import org.budgetnarrator.model.repo.IndicatorRepository;
 import org.budgetnarrator.model.repo.LineReasonRepository;
-import org.budgetnarrator.model.repo.ProjectRepository;
 import org.budgetnarrator.model.repo.StoredDocumentRepository;
 import org.budgetnarrator.model.repo.ThreePublicLineRepository;
 import org.budgetnarrator.model.repo.VehicleHoldingRepository;
@@ -24,31 +21,21 @@ import java.util.Optional;
 public class YearDataReader {
 
     private final DepartmentRepository departments;
-    private final DepartmentYearRepository years;
     private final IncomeLineRepository incomes;
-    private final AccountLineRepository accounts;
     private final ThreePublicLineRepository threePublic;
     private final VehicleHoldingRepository vehicles;
-    private final ProjectRepository projects;
-    private final IndicatorRepository indicators;
     private final StoredDocumentRepository documents;
     private final DataNoteRepository notes;
     private final LineReasonRepository reasons;
-    private final org.budgetnarrator.model.repo.ChildRows children;
+    private final ChildRows children;
 
-    public YearDataReader(DepartmentRepository departments, DepartmentYearRepository years, IncomeLineRepository incomes,
-                          AccountLineRepository accounts, ThreePublicLineRepository threePublic,
-                          VehicleHoldingRepository vehicles, ProjectRepository projects, IndicatorRepository indicators,
-                          StoredDocumentRepository documents, DataNoteRepository notes, LineReasonRepository reasons,
-                          org.budgetnarrator.model.repo.ChildRows children) {
+    public YearDataReader(DepartmentRepository departments, IncomeLineRepository incomes, ThreePublicLineRepository threePublic,
+                          VehicleHoldingRepository vehicles, StoredDocumentRepository documents, DataNoteRepository notes,
+                          LineReasonRepository reasons, ChildRows children) {
         this.departments = departments;
-        this.years = years;
         this.incomes = incomes;
-        this.accounts = accounts;
         this.threePublic = threePublic;
         this.vehicles = vehicles;
-        this.projects = projects;
-        this.indicators = indicators;
         this.documents = documents;
         this.notes = notes;
         this.reasons = reasons;

@@ -17,8 +17,8 @@ import java.util.List;
 
 /**
  * The child rows of many parents in one statement, for the lists a nested page reads most: department-years,
- * account lines, projects and indicators. The same statements as the repositories' derived queries (they stay
- * for everything else), mapped by {@link RecordRows}.
+ * account lines, projects and indicators, mapped by {@link RecordRows} (Micronaut Data's per-row mapping cost a
+ * nested page more than reading its rows). The other child lists stay with their repositories.
  */
 @Singleton
 public class ChildRows {
