@@ -179,4 +179,13 @@ class GraphQLOverHttpTest {
         assertEquals(200, query.statusCode(), query.body());
         assertEquals("Query", json(query).path("data").path("__typename").asText(), query.body());
     }
+
+    @Test
+    void aSignInBodyThatIsNotJsonIs400SayingWhere() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(server.getURI().resolve("/login"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{ \"username")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("/login") && !r.body().contains("Exception"), r.body());
+    }
 }

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A GraphQL request body that is not JSON, or not of the request's shape (variables as an array, say), is the
- * client's error: 400 with a GraphQL-shaped error (GraphQL-over-HTTP says SHOULD) rather than the 500, quoting
- * the parser and Java class names, that micronaut-graphql's deserializer leads to. Anything else unhandled
- * stays a logged 500 as before.
+ * A request body that is not JSON, or not of the shape an endpoint reads (the sign-in's, say), is the client's
+ * error: 400 with an error saying so, rather than a 500 quoting the parser and Java class names. (/graphql reads
+ * its own body and names the bad parameter itself: GraphQLHttpController.) Anything else unhandled stays a
+ * logged 500 with no detail.
  */
 @Singleton
 @Produces
@@ -35,8 +35,7 @@ public class UnreadableBodyHandler implements ExceptionHandler<RuntimeException,
     public HttpResponse<?> handle(HttpRequest request, RuntimeException exception) {
         if (unreadableJson(exception)) {
             return HttpResponse.badRequest(Map.of("errors", List.of(Map.of(
-                    "message", "The request body could not be read: it must be a JSON object with a string \"query\" and optional "
-                            + "\"operationName\" (string), \"variables\" and \"extensions\" (objects).",
+                    "message", "The request body could not be read: it is not JSON, or not of the shape " + request.getPath() + " expects.",
                     "extensions", Map.of("code", "BAD_REQUEST")))));
         }
         LOG.error("unexpected error on {} {}", request.getMethodName(), request.getPath(), exception);
