@@ -251,7 +251,17 @@ async function review(finding, status) {
 
 const DRAFT_FIELDS = `section title text missing { subject aspect description offset length } facts { subject field value display offset length }`;
 
+// Drafts, versions and reasons are the department's working data: the server gives them only to its officers and
+// administrators, so other readers are told so instead of being shown empty sections.
+const mayWork = () => state.me.role === 'ADMIN' || (state.me.role === 'OFFICER' && state.me.departmentCode === state.code);
+
 async function loadSections() {
+  if (!mayWork()) {
+    state.sections = {};
+    $('drafts').replaceChildren(el('div', { class: 'card' }, el('h2', {}, '草稿'),
+      el('p', { class: 'muted' }, '草稿、版本和原因属于本部门的工作数据，仅本部门经办人员和管理员可以查看。')));
+    return;
+  }
   // One request per section, in parallel: a section the stage cannot draft (its error) leaves the others shown.
   const drafts = await Promise.all(SECTION_ORDER.map((s) => fetchSection(s).catch(() => null)));
   state.sections = Object.fromEntries(SECTION_ORDER.map((s, i) => [s, drafts[i]]));

@@ -39,12 +39,23 @@ class ReportDownloadsTest {
     }
 
     @Test
-    void aSignedInReaderDownloadsTheWordReport() {
-        HttpResponse<byte[]> response = get("/departments/XN-WB/2024/report.docx", "viewer");
+    void theDepartmentsOfficerDownloadsTheWordReport() {
+        HttpResponse<byte[]> response = get("/departments/XN-WB/2024/report.docx", "officer-xn");
         assertEquals(200, response.code());
         byte[] body = response.body();
         assertTrue(body.length > 10_000 && body[0] == 'P' && body[1] == 'K', "a .docx");
         assertTrue(response.header("Content-Disposition").contains("XN-WB-2024.docx"), response.header("Content-Disposition"));
+    }
+
+    @Test
+    void theDraftedReportIsWorkingDataThatOtherReadersCannotDownload() {
+        for (String reader : List.of("viewer", "officer-hn")) {
+            HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
+                    () -> get("/departments/XN-WB/2024/report.docx", reader));
+            assertEquals(403, refused.getStatus().getCode(), reader);
+        }
+        assertEquals(200, get("/departments/XN-WB/2024/report.docx", "admin").code());
+        assertEquals(200, get("/departments/HN-WB/2024/self-evaluation.xlsx", "viewer").code(), "published tables stay readable");
     }
 
     @Test

@@ -46,12 +46,15 @@ class RoleWalkTest {
         m.put("restoreDraftVersion", "mutation { restoreDraftVersion(departmentCode: \"XN-WB\", year: 2024, section: ASSETS, version: 1) { version } }");
         m.put("freezeReport", "mutation { freezeReport(departmentCode: \"XN-WB\", year: 2024) { contentHash } }");
         m.put("createUser", "mutation { createUser(username: \"new-user-ROLE\", password: \"a-long-password\", role: VIEWER) { username } }");
+        m.put("setUserRole", "mutation { setUserRole(username: \"new-user-admin\", role: OFFICER, departmentCode: \"XN-WB\") { role } }");
+        m.put("setUserDisabled", "mutation { setUserDisabled(username: \"new-user-admin\", disabled: true) { disabled } }");
+        m.put("deleteUser", "mutation { deleteUser(username: \"new-user-admin\") }");
         return m;
     }
 
     private static boolean allowed(String mutation, String role) {
         return switch (mutation) {
-            case "createUser" -> "admin".equals(role);
+            case "createUser", "setUserRole", "setUserDisabled", "deleteUser" -> "admin".equals(role);
             default -> "admin".equals(role) || "officer-xn".equals(role);
         };
     }

@@ -7,6 +7,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.budgetnarrator.model.domain.Role;
 import org.budgetnarrator.model.store.UserStore;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,7 @@ class ServerModeTest {
 
     @Test
     void repeatedFailedSignInsAreRefusedEvenWithTheRightPassword() {
-        users.create("limited", "the-right-password", "VIEWER", null);
+        users.create("limited", "the-right-password", Role.VIEWER, null);
         for (int i = 0; i < 3; i++) {
             HttpClientResponseException wrong = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
                     .retrieve(HttpRequest.POST("/login", Map.of("username", "limited", "password", "wrong-password"))));

@@ -6,6 +6,7 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import org.budgetnarrator.model.domain.Role;
 import org.budgetnarrator.model.store.UserStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,7 @@ public class DemoUsers implements ApplicationEventListener<StartupEvent> {
                 continue;
             }
             String pw = password != null && !password.isBlank() ? password : random();
-            users.create(u[0], pw, u[1], u[2]);
+            users.create(u[0], pw, Role.valueOf(u[1]), u[2]);
             created.add(u[0] + " / " + pw + " (" + u[1] + (u[2] == null ? "" : " " + u[2]) + ")");
         }
         if (!created.isEmpty()) {

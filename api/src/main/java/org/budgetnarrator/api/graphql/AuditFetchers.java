@@ -4,6 +4,7 @@ import graphql.schema.DataFetcher;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import org.budgetnarrator.api.security.Access;
 import org.budgetnarrator.drafting.audit.AuditService;
 import org.budgetnarrator.drafting.audit.Finding;
 import org.budgetnarrator.drafting.audit.Subject;
@@ -37,9 +38,11 @@ public class AuditFetchers {
             String severity = env.getArgument("severity");
             return Blocking.run(() -> {
                 Department department = departments.findByIdIn(List.of(year.departmentId())).get(0);
+                // The findings rest on published data; the officers' verdicts on them are the department's working data.
+                boolean verdicts = Access.mayWorkOn(Access.caller(env), department.code());
                 return audits.audit(department.code(), year.year()).orElse(List.of()).stream()
                         .filter(r -> severity == null || r.finding().severity().name().equals(severity))
-                        .map(AuditFetchers::finding).toList();
+                        .map(r -> finding(verdicts ? r : new AuditService.Reviewed(r.finding(), null))).toList();
             }, executor);
         };
     }
@@ -66,7 +69,7 @@ public class AuditFetchers {
                 if (audits.data(code, year).isEmpty()) {
                     throw new NotFoundException("no department-year " + code + " " + year + " is stored");
                 }
-                return audits.review(code, year, fingerprint, status, note, null).map(AuditFetchers::finding)
+                return audits.review(code, year, fingerprint, status, note, Access.username(env)).map(AuditFetchers::finding)
                         .orElseThrow(() -> new NotFoundException("the audit of " + code + " " + year + " has no finding " + fingerprint));
             }, executor);
         };

@@ -1,9 +1,11 @@
 package org.budgetnarrator.api.graphql;
 
 import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import org.budgetnarrator.api.security.Access;
 import org.budgetnarrator.drafting.draft.Draft;
 import org.budgetnarrator.drafting.draft.DraftService;
 import org.budgetnarrator.drafting.draft.ReasonCatalogue;
@@ -49,7 +51,7 @@ public class DraftFetchers {
             DepartmentYear year = env.getSource();
             SectionKind section = SectionKind.valueOf(env.getArgument("section"));
             String style = style(env.getArgument("style"));
-            return Blocking.run(() -> counted(section.name(), draft(drafts.draft(code(year), year.year(), section, style).orElseThrow())), executor);
+            return Blocking.run(() -> counted(section.name(), draft(drafts.draft(workingCode(env, year), year.year(), section, style).orElseThrow())), executor);
         };
     }
 
@@ -57,7 +59,7 @@ public class DraftFetchers {
         return env -> {
             DepartmentYear year = env.getSource();
             String style = style(env.getArgument("style"));
-            return Blocking.run(() -> counted("REPORT", draft(drafts.report(code(year), year.year(), style).orElseThrow())), executor);
+            return Blocking.run(() -> counted("REPORT", draft(drafts.report(workingCode(env, year), year.year(), style).orElseThrow())), executor);
         };
     }
 
@@ -71,15 +73,17 @@ public class DraftFetchers {
     DataFetcher<CompletableFuture<List<Map<String, Object>>>> reasons() {
         return env -> {
             DepartmentYear year = env.getSource();
-            return Blocking.run(() -> reasons.findByDepartmentYearIdInOrderBySeq(List.of(year.id())).stream()
-                    .map(this::reason).toList(), executor);
+            return Blocking.run(() -> {
+                workingCode(env, year);
+                return reasons.findByDepartmentYearIdInOrderBySeq(List.of(year.id())).stream().map(this::reason).toList();
+            }, executor);
         };
     }
 
     DataFetcher<CompletableFuture<List<Map<String, Object>>>> proposedReasons() {
         return env -> {
             DepartmentYear year = env.getSource();
-            return Blocking.run(() -> drafts.proposals(code(year), year.year()).orElse(List.of()).stream().map(p -> {
+            return Blocking.run(() -> drafts.proposals(workingCode(env, year), year.year()).orElse(List.of()).stream().map(p -> {
                 Map<String, Object> out = new HashMap<>();
                 out.put("subject", p.subject());
                 out.put("aspect", p.aspect());
@@ -155,8 +159,10 @@ public class DraftFetchers {
         return out;
     }
 
-    private String code(DepartmentYear year) {
+    /** The department-year's code, once the caller may read its working data (drafts and reasons). */
+    private String workingCode(DataFetchingEnvironment env, DepartmentYear year) {
         Department d = departments.findByIdIn(List.of(year.departmentId())).get(0);
+        Access.readWorking(env, d.code());
         return d.code();
     }
 

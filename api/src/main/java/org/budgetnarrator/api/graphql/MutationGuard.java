@@ -36,46 +36,62 @@ public class MutationGuard {
 
     /** A mutation on one department's data (the departmentCode argument). */
     <T> DataFetcher<Object> edit(String operation, DataFetcher<T> fetcher) {
-        return guarded(operation, env -> env.getArgument("departmentCode"), fetcher, true);
+        return guarded(operation, env -> env.getArgument("departmentCode"), (env, department) -> Access.edit(env, department), fetcher);
     }
 
     /** The import: its department is the one the document names. */
     <T> DataFetcher<Object> importing(DataFetcher<T> fetcher) {
-        return guarded("importDepartmentYear", env -> documentDepartment(env.getArgument("document")), fetcher, true);
+        return guarded("importDepartmentYear", env -> documentDepartment(env.getArgument("document")), (env, department) -> {
+            if (department == null) {
+                // A document whose department cannot be read: the importer rejects it with its errors, storing nothing.
+                Access.signedIn(env);
+            } else {
+                Access.edit(env, department);
+            }
+        }, fetcher);
     }
 
     /** A mutation that reads only (checkNarrative). */
     <T> DataFetcher<Object> reading(String operation, DataFetcher<T> fetcher) {
         return env -> {
-            Access.read(env);
+            Access.readPublished(env);
             return fetcher.get(env);
         };
     }
 
-    /** Administration. */
-    <T> DataFetcher<Object> admin(String operation, DataFetcher<T> fetcher) {
-        return guarded(operation, env -> null, fetcher, false);
+    /** A signed-in user's own things (their API tokens); the fetcher checks ownership. */
+    <T> DataFetcher<Object> own(String operation, DataFetcher<T> fetcher) {
+        return guarded(operation, env -> null, (env, department) -> Access.signedIn(env), fetcher);
     }
 
-    private <T> DataFetcher<Object> guarded(String operation, Target target, DataFetcher<T> fetcher, boolean departmental) {
+    /** Administration. */
+    <T> DataFetcher<Object> admin(String operation, DataFetcher<T> fetcher) {
+        return guarded(operation, env -> null, (env, department) -> Access.admin(env), fetcher);
+    }
+
+    /** The access check of a mutation, given the department it changes. */
+    private interface Check {
+        void check(DataFetchingEnvironment env, String department);
+    }
+
+    private <T> DataFetcher<Object> guarded(String operation, Target target, Check check, DataFetcher<T> fetcher) {
         return env -> {
             String department = target.department(env);
             Integer year = env.getArgument("year");
             String who = Access.username(env);
             try {
-                if (departmental && department == null && operation.equals("importDepartmentYear")) {
-                    // A document whose department cannot be read: the importer rejects it with its errors, storing nothing.
-                    Access.signedIn(env);
-                } else if (departmental) {
-                    Access.edit(env, department);
-                } else {
-                    Access.admin(env);
-                }
+                check.check(env, department);
             } catch (RuntimeException denied) {
                 log(who, operation, department, year, "DENIED", denied.getMessage());
                 throw denied;
             }
-            Object result = fetcher.get(env);
+            Object result;
+            try {
+                result = fetcher.get(env);
+            } catch (RuntimeException e) {
+                log(who, operation, department, year, "FAILED", e.getMessage());
+                throw e;
+            }
             if (result instanceof CompletionStage<?> stage) {
                 return stage.whenComplete((value, error) -> log(who, operation, department, year, error == null ? "OK" : "FAILED",
                         error == null ? null : error.getMessage()));

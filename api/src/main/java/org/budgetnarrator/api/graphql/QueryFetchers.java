@@ -1,6 +1,7 @@
 package org.budgetnarrator.api.graphql;
 
 import graphql.schema.DataFetcher;
+import org.budgetnarrator.api.security.Access;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -30,7 +31,7 @@ public class QueryFetchers {
 
     DataFetcher<CompletableFuture<Department>> department() {
         return env -> {
-            org.budgetnarrator.api.security.Access.read(env);
+            Access.readPublished(env);
             String code = env.getArgument("code");
             return Blocking.run(() -> departments.findByCode(code).orElse(null), executor);
         };
@@ -38,7 +39,7 @@ public class QueryFetchers {
 
     DataFetcher<CompletableFuture<Connections.Page<Department>>> departments() {
         return env -> {
-            org.budgetnarrator.api.security.Access.read(env);
+            Access.readPublished(env);
             int first = Connections.first(env.getArgument("first"));
             String after = Connections.decode("department", env.getArgument("after"));
             DepartmentPages.Filter filter = filter(env.getArgument("filter"));

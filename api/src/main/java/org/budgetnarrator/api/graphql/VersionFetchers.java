@@ -5,6 +5,7 @@ import graphql.schema.DataFetchingEnvironment;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import org.budgetnarrator.api.security.Access;
 import org.budgetnarrator.drafting.draft.DraftVersions;
 import org.budgetnarrator.drafting.draft.SectionKind;
 import org.budgetnarrator.drafting.draft.StyleProfiles;
@@ -39,7 +40,11 @@ public class VersionFetchers {
         return env -> {
             DepartmentYear y = env.getSource();
             SectionKind section = section(env);
-            return Blocking.run(() -> versions.versions(code(y), y.year(), section).stream().map(VersionFetchers::version).toList(), executor);
+            return Blocking.run(() -> {
+                String code = code(y);
+                Access.readWorking(env, code);
+                return versions.versions(code, y.year(), section).stream().map(VersionFetchers::version).toList();
+            }, executor);
         };
     }
 
@@ -52,7 +57,7 @@ public class VersionFetchers {
 
     DataFetcher<CompletableFuture<Map<String, Object>>> save() {
         return env -> Blocking.run(() -> version(versions.save(env.getArgument("departmentCode"), env.<Integer>getArgument("year"),
-                section(env), env.getArgument("baseVersion"), env.getArgument("text"), null)), executor);
+                section(env), env.getArgument("baseVersion"), env.getArgument("text"), Access.username(env))), executor);
     }
 
     DataFetcher<CompletableFuture<Map<String, Object>>> regenerate() {
@@ -72,7 +77,7 @@ public class VersionFetchers {
                 throw new UnavailableException("mode POLISH needs a language model, and " + models.missing()
                         + " is not set; TEMPLATE mode works without one");
             }
-            return Blocking.run(() -> version(versions.regenerate(code, year, section(env), style, Boolean.TRUE.equals(force), null, mode)
+            return Blocking.run(() -> version(versions.regenerate(code, year, section(env), style, Boolean.TRUE.equals(force), Access.username(env), mode)
                     .orElseThrow(() -> new NotFoundException("no department-year " + code + " " + year + " is stored"))), executor);
         };
     }
@@ -82,7 +87,7 @@ public class VersionFetchers {
             String code = env.getArgument("departmentCode");
             int year = env.getArgument("year");
             int version = env.getArgument("version");
-            return Blocking.run(() -> version(versions.restore(code, year, section(env), version, null)
+            return Blocking.run(() -> version(versions.restore(code, year, section(env), version, Access.username(env))
                     .orElseThrow(() -> new NotFoundException("no saved version " + version + " of that draft"))), executor);
         };
     }
@@ -95,7 +100,7 @@ public class VersionFetchers {
             if (style != null && !StyleProfiles.available().contains(style)) {
                 throw new BadInputException("style: unknown style profile \"" + style + "\"; available: " + StyleProfiles.available());
             }
-            return Blocking.run(() -> frozen(versions.freeze(code, year, style, null)
+            return Blocking.run(() -> frozen(versions.freeze(code, year, style, Access.username(env))
                     .orElseThrow(() -> new NotFoundException("no department-year " + code + " " + year + " is stored"))), executor);
         };
     }

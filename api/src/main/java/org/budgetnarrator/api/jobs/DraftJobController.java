@@ -2,7 +2,6 @@ package org.budgetnarrator.api.jobs;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -12,6 +11,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Named;
 import org.budgetnarrator.model.store.DraftJobStore;
+import org.budgetnarrator.api.security.Access;
+import org.budgetnarrator.api.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,12 +44,7 @@ public class DraftJobController {
     @Get("/{id}/files.zip")
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> files(long id, @Nullable Authentication authentication) throws IOException {
-        if (authentication == null) {
-            return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(Map.of("message", "sign in as an administrator (Authorization: Bearer <token>)"));
-        }
-        if (!authentication.getRoles().contains("ADMIN")) {
-            return HttpResponse.status(HttpStatus.FORBIDDEN).body(Map.of("message", "only an administrator may download drafting jobs"));
-        }
+        Access.admin(Caller.of(authentication));
         if (store.job(id).isEmpty()) {
             return HttpResponse.notFound(Map.of("message", "no drafting job " + id));
         }

@@ -3,7 +3,6 @@ package org.budgetnarrator.api.jobs;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -11,6 +10,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
+import org.budgetnarrator.api.security.Access;
+import org.budgetnarrator.api.security.Caller;
 import org.budgetnarrator.drafting.export.BulkDrafter;
 import org.budgetnarrator.drafting.export.SelfEvaluationWorkbook;
 import org.budgetnarrator.drafting.indicator.ScoringProfiles;
@@ -23,7 +24,8 @@ import java.util.function.Function;
 /**
  * One department-year's files for the people who read it: the drafted 情况说明 as Word (the public tables,
  * charts and highlighted gaps; the same file bulk drafting writes) and the self-evaluation tables as a workbook.
- * Reading rules are GraphQL's: any signed-in user, or anyone when public reading is on.
+ * Reading rules are GraphQL's ({@link Access}): the drafted report is the department's working data (its officers
+ * and administrators); the self-evaluation tables are published data (any signed-in user, anyone with public reading).
  */
 @Controller("/departments/{code}/{year}")
 public class ReportController {
@@ -44,6 +46,7 @@ public class ReportController {
     @Get("/report.docx")
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> report(String code, int year, @Nullable Authentication authentication) {
+        Access.readWorking(Caller.of(authentication), code);
         return readable(authentication, code, year, data -> {
             BulkDrafter.Rendered file = drafter.render(drafter.prepare(data, "docx", "TEMPLATE"));
             return attachment(file.content(), DOCX, file.fileName());
@@ -63,9 +66,7 @@ public class ReportController {
     /** The department-year for a reader allowed to read it; 401 or 404 with the reason otherwise. */
     private HttpResponse<?> readable(@Nullable Authentication authentication, String code, int year,
                                      Function<YearData, HttpResponse<?>> respond) {
-        if (authentication == null && !publicRead) {
-            return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(Map.of("message", "sign in to read department data (Authorization: Bearer <token>)"));
-        }
+        Access.readPublished(Caller.of(authentication), publicRead);
         return reader.read(code, year).<HttpResponse<?>>map(respond)
                 .orElseGet(() -> HttpResponse.notFound(Map.of("message", "no department-year " + code + " " + year + " is stored")));
     }

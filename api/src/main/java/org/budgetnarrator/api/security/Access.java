@@ -1,73 +1,106 @@
 package org.budgetnarrator.api.security;
 
 import graphql.schema.DataFetchingEnvironment;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
+import org.budgetnarrator.model.domain.Role;
 
 /**
- * Who may do what, in one place. VIEWER reads; OFFICER reads and changes their own department's data
- * (imports, reasons, reviews, drafts); ADMIN does everything, including users. Anonymous requests read
- * nothing unless public reading is on.
+ * Who may do what, in one place, for GraphQL fields and HTTP downloads alike.
+ * <ul>
+ * <li>Published data — the imported tables, projects, indicators, their audit and evaluation, frozen reports — is
+ * read by any signed-in user, and by anyone when public reading is on.</li>
+ * <li>Working data — drafts, draft versions, reasons, review verdicts, suggestions, the drafted report — is read and
+ * changed only by the department's own officers and by administrators: it is the department's unpublished work.</li>
+ * <li>Accounts and bulk jobs are for administrators.</li>
+ * </ul>
  */
 public final class Access {
 
-    public static final String DEPARTMENT = "department";
     public static final String AUTHENTICATION = "authentication";
     public static final String PUBLIC_READ = "publicRead";
 
     private Access() {
     }
 
-    public static Authentication user(DataFetchingEnvironment env) {
-        return env.getGraphQlContext().get(AUTHENTICATION);
+    public static @Nullable Caller caller(DataFetchingEnvironment env) {
+        Authentication a = env.getGraphQlContext().get(AUTHENTICATION);
+        return Caller.of(a);
     }
 
-    public static String username(DataFetchingEnvironment env) {
-        Authentication a = user(env);
-        return a == null ? null : a.getName();
+    public static @Nullable String username(DataFetchingEnvironment env) {
+        Caller c = caller(env);
+        return c == null ? null : c.username();
     }
 
-    /** Reading department data. */
-    public static void read(DataFetchingEnvironment env) {
-        if (user(env) == null && !Boolean.TRUE.equals(env.getGraphQlContext().get(PUBLIC_READ))) {
+    /** Reading published data. */
+    public static void readPublished(DataFetchingEnvironment env) {
+        readPublished(caller(env), Boolean.TRUE.equals(env.getGraphQlContext().get(PUBLIC_READ)));
+    }
+
+    public static void readPublished(@Nullable Caller caller, boolean publicRead) {
+        if (caller == null && !publicRead) {
             throw new UnauthenticatedException("sign in to read department data (POST /login, then Authorization: Bearer <token>)");
         }
     }
 
-    /** Changing one department's data: its officer, or an admin. */
-    public static void edit(DataFetchingEnvironment env, String departmentCode) {
-        Authentication a = user(env);
-        if (a == null) {
+    /** Reading a department's working data: its officers and administrators. */
+    public static Caller readWorking(DataFetchingEnvironment env, String departmentCode) {
+        return readWorking(caller(env), departmentCode);
+    }
+
+    public static Caller readWorking(@Nullable Caller caller, String departmentCode) {
+        if (caller == null) {
+            throw new UnauthenticatedException("sign in as an officer of " + departmentCode + " to read its drafts, reasons and reviews");
+        }
+        if (!mayWorkOn(caller, departmentCode)) {
+            throw new PermissionDeniedException("drafts, reasons and reviews of " + departmentCode
+                    + " are read only by its officers and administrators");
+        }
+        return caller;
+    }
+
+    /** Whether the caller may read and change the department's working data. */
+    public static boolean mayWorkOn(@Nullable Caller caller, String departmentCode) {
+        return caller != null && (caller.admin() || caller.officerOf(departmentCode));
+    }
+
+    /** Changing one department's data: its officer, or an administrator. */
+    public static Caller edit(DataFetchingEnvironment env, String departmentCode) {
+        Caller c = caller(env);
+        if (c == null) {
             throw new UnauthenticatedException("sign in to change department data");
         }
-        if (a.getRoles().contains("ADMIN")) {
-            return;
+        if (mayWorkOn(c, departmentCode)) {
+            return c;
         }
-        if (a.getRoles().contains("OFFICER") && departmentCode != null && departmentCode.equalsIgnoreCase((String) a.getAttributes().get(DEPARTMENT))) {
-            return;
-        }
-        throw new PermissionDeniedException(a.getRoles().contains("OFFICER")
-                ? "an officer may change only their own department's data (" + a.getAttributes().get(DEPARTMENT) + ")"
+        throw new PermissionDeniedException(c.role() == Role.OFFICER
+                ? "an officer may change only their own department's data (" + c.departmentCode() + ")"
                 : "your role may read but not change department data");
     }
 
-    /** Administration: users and tokens of others. */
-    public static void admin(DataFetchingEnvironment env) {
-        Authentication a = user(env);
-        if (a == null) {
+    /** Administration: accounts, other users' tokens, bulk jobs. */
+    public static Caller admin(DataFetchingEnvironment env) {
+        return admin(caller(env));
+    }
+
+    public static Caller admin(@Nullable Caller c) {
+        if (c == null) {
             throw new UnauthenticatedException("sign in as an administrator");
         }
-        if (!a.getRoles().contains("ADMIN")) {
+        if (!c.admin()) {
             throw new PermissionDeniedException("only an administrator may do this");
         }
+        return c;
     }
 
     /** A signed-in user of any role. */
-    public static Authentication signedIn(DataFetchingEnvironment env) {
-        Authentication a = user(env);
-        if (a == null) {
+    public static Caller signedIn(DataFetchingEnvironment env) {
+        Caller c = caller(env);
+        if (c == null) {
             throw new UnauthenticatedException("sign in first");
         }
-        return a;
+        return c;
     }
 
     /** The request was not signed in. */

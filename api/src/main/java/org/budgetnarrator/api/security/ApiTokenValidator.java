@@ -13,11 +13,14 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import java.util.List;
-import java.util.Map;
+import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 
-/** API tokens for scripts (Authorization: Bearer nrt_…): looked up by hash, on the blocking executor. */
+/**
+ * API tokens for scripts (Authorization: Bearer nrt_…): looked up by hash on the blocking executor, on every
+ * request, with their user: a revoked or expired token, or one whose user is disabled, is refused; the role and
+ * department are the user's as stored now.
+ */
 @Singleton
 public class ApiTokenValidator implements TokenValidator<HttpRequest<?>> {
 
@@ -31,11 +34,14 @@ public class ApiTokenValidator implements TokenValidator<HttpRequest<?>> {
 
     @Override
     public Publisher<Authentication> validateToken(String token, @Nullable HttpRequest<?> request) {
-        if (token == null || !token.startsWith("nrt_")) {
+        // 32 random bytes in base64url after the prefix: anything longer is not ours and is not hashed.
+        if (token == null || !token.startsWith("nrt_") || token.length() > 100) {
             return Flux.empty();
         }
-        return Mono.fromCallable(() -> users.byToken(token).map(u -> Authentication.build(u.username(), List.of(u.role()),
-                        u.departmentCode() == null ? Map.of() : Map.<String, Object>of(Access.DEPARTMENT, u.departmentCode()))).orElse(null))
+        return Mono.fromCallable(() -> users.byToken(token)
+                        .filter(owner -> owner.token().active(Instant.now()) && !owner.user().disabled() && owner.user().role() != null)
+                        .map(owner -> Caller.authentication(owner.user(), Caller.Via.API_TOKEN))
+                        .orElse(null))
                 .subscribeOn(Schedulers.fromExecutorService(executor));
     }
 }

@@ -9,12 +9,10 @@ import io.micronaut.security.authentication.provider.HttpRequestExecutorAuthenti
 import jakarta.inject.Singleton;
 import org.budgetnarrator.model.store.UserStore;
 
-import java.util.List;
-import java.util.Map;
-
 /**
  * Sign-in (POST /login) against stored users. Runs on the blocking executor (hashing and JDBC). Attempts are
- * limited per user and per address ({@link SignInLimiter}).
+ * limited per user and per address ({@link SignInLimiter}). The token issued carries the user's id and token
+ * generation, which {@link SessionTokens} checks on every request.
  */
 @Singleton
 public class PasswordAuthentication<B> implements HttpRequestExecutorAuthenticationProvider<B> {
@@ -35,10 +33,11 @@ public class PasswordAuthentication<B> implements HttpRequestExecutorAuthenticat
             return AuthenticationResponse.failure("too many sign-in attempts; wait a minute and try again");
         }
         return users.authenticate(username, credentials.getSecret())
+                .filter(user -> user.role() != null)
                 .map(user -> {
                     limiter.succeeded(username, address);
-                    return AuthenticationResponse.success(user.username(), List.of(user.role()),
-                            user.departmentCode() == null ? Map.of() : Map.of(Access.DEPARTMENT, user.departmentCode()));
+                    var session = Caller.authentication(user, Caller.Via.SESSION);
+                    return AuthenticationResponse.success(user.username(), session.getRoles(), session.getAttributes());
                 })
                 .orElseGet(() -> AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH));
     }

@@ -2,6 +2,7 @@ package org.budgetnarrator.model.store;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.budgetnarrator.model.domain.Role;
 
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -12,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -22,17 +24,49 @@ import java.util.Optional;
 /**
  * Users, their hashed passwords and API tokens, and the log of mutations. Passwords are hashed with
  * PBKDF2-HMAC-SHA256 (210,000 iterations, the OWASP 2023 figure) and a random salt; tokens are stored as
- * SHA-256 hashes and shown once.
+ * SHA-256 hashes and shown once. Access can be taken away: users are disabled or deleted, their role changed,
+ * tokens revoked or left to expire; each such change of a user bumps their token generation, which sign-in
+ * tokens carry, so that a token issued before it no longer works.
  */
 @Singleton
 public class UserStore {
 
-    /** A user: role VIEWER, OFFICER or ADMIN; an officer's department. */
-    public record User(String username, String role, String departmentCode) {
+    /** A user: their role, an officer's department, and the state their tokens are checked against. */
+    public record User(long id, String username, Role role, String departmentCode, boolean disabled, int tokenGeneration,
+                       Instant createdAt) {
     }
+
+    /** An API token as listed to its owner: never the token itself, which only its creator saw once. */
+    public record ApiToken(long id, String username, String name, Instant createdAt, Instant expiresAt, Instant revokedAt) {
+
+        /** Usable now: neither revoked nor expired. */
+        public boolean active(Instant now) {
+            return revokedAt == null && now.isBefore(expiresAt);
+        }
+    }
+
+    /** A new API token with the secret to hand to its owner. */
+    public record IssuedToken(ApiToken token, String secret) {
+    }
+
+    /** The user an API token belongs to, and the token. */
+    public record TokenOwner(User user, ApiToken token) {
+    }
+
+    /** The user already holds as many active API tokens as a user may. */
+    public static class TooManyTokensException extends RuntimeException {
+        public TooManyTokensException(String message) {
+            super(message);
+        }
+    }
+
+    /** Tokens created before expiry was recorded (migration V8) last this long after their creation. */
+    public static final Duration LEGACY_TOKEN_LIFETIME = Duration.ofDays(90);
 
     private static final int ITERATIONS = 210_000;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String USER_COLUMNS = "u.id, u.username, u.role, u.department_code, u.disabled_at, u.token_generation, u.created_at";
+    private static final String TOKEN_COLUMNS = "t.id, t.username, t.name, t.created_at, t.expires_at, t.revoked_at";
 
     private final TransactionOperations<Connection> tx;
 
@@ -40,20 +74,18 @@ public class UserStore {
         this.tx = tx;
     }
 
-    public void create(String username, String password, String role, String departmentCode) {
+    public void create(String username, String password, Role role, String departmentCode) {
         String hash = hash(password);
-        tx.executeWrite(status -> {
-            try (PreparedStatement ps = status.getConnection().prepareStatement(
+        write("could not create user " + username, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO app_user (username, password_hash, role, department_code, created_at) VALUES (?, ?, ?, ?, ?)")) {
                 ps.setString(1, username);
                 ps.setString(2, hash);
-                ps.setString(3, role);
+                ps.setString(3, role.name());
                 ps.setString(4, departmentCode);
                 ps.setString(5, Instant.now().toString());
                 ps.executeUpdate();
                 return null;
-            } catch (SQLException e) {
-                throw new StoreException("could not create user " + username + ": " + e.getMessage(), e);
             }
         });
     }
@@ -63,45 +95,37 @@ public class UserStore {
     }
 
     public Optional<User> find(String username) {
-        return tx.executeRead(status -> {
-            try (PreparedStatement ps = status.getConnection().prepareStatement(
-                    "SELECT username, role, department_code FROM app_user WHERE username = ?")) {
+        return read("could not read user", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + USER_COLUMNS + " FROM app_user u WHERE u.username = ?")) {
                 ps.setString(1, username);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new User(rs.getString(1), rs.getString(2), rs.getString(3))) : Optional.empty();
+                    return rs.next() ? Optional.of(user(rs, 1)) : Optional.empty();
                 }
-            } catch (SQLException e) {
-                throw new StoreException("could not read user: " + e.getMessage(), e);
             }
         });
     }
 
     public List<User> all() {
-        return tx.executeRead(status -> {
+        return read("could not read users", c -> {
             List<User> out = new ArrayList<>();
-            try (PreparedStatement ps = status.getConnection().prepareStatement(
-                    "SELECT username, role, department_code FROM app_user ORDER BY username");
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + USER_COLUMNS + " FROM app_user u ORDER BY u.username");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new User(rs.getString(1), rs.getString(2), rs.getString(3)));
+                    out.add(user(rs, 1));
                 }
-            } catch (SQLException e) {
-                throw new StoreException("could not read users: " + e.getMessage(), e);
             }
             return out;
         });
     }
 
-    /** The user, when the password is theirs. */
+    /** The user, when the password is theirs and the account is not disabled. */
     public Optional<User> authenticate(String username, String password) {
-        String stored = tx.executeRead(status -> {
-            try (PreparedStatement ps = status.getConnection().prepareStatement("SELECT password_hash FROM app_user WHERE username = ?")) {
+        String stored = read("could not read user", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT password_hash FROM app_user WHERE username = ? AND disabled_at IS NULL")) {
                 ps.setString(1, username);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? rs.getString(1) : null;
                 }
-            } catch (SQLException e) {
-                throw new StoreException("could not read user: " + e.getMessage(), e);
             }
         });
         if (stored == null || !verify(password, stored)) {
@@ -110,39 +134,179 @@ public class UserStore {
         return find(username);
     }
 
-    /** Creates an API token for a user and returns it (only its hash is stored). */
-    public String createToken(String username, String name) {
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String token = "nrt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        tx.executeWrite(status -> {
-            try (PreparedStatement ps = status.getConnection().prepareStatement(
-                    "INSERT INTO api_token (token_hash, username, name, created_at) VALUES (?, ?, ?, ?)")) {
-                ps.setString(1, sha256(token));
-                ps.setString(2, username);
-                ps.setString(3, name);
-                ps.setString(4, Instant.now().toString());
-                ps.executeUpdate();
-                return null;
-            } catch (SQLException e) {
-                throw new StoreException("could not create the token: " + e.getMessage(), e);
-            }
+    /** Changes a user's role and department; their earlier sign-in tokens stop working. Empty when there is no such user. */
+    public Optional<User> changeRole(String username, Role role, String departmentCode) {
+        return update(username, "role = ?, department_code = ?", ps -> {
+            ps.setString(1, role.name());
+            ps.setString(2, departmentCode);
+            return 3;
         });
-        return token;
     }
 
-    public Optional<User> byToken(String token) {
-        String username = tx.executeRead(status -> {
-            try (PreparedStatement ps = status.getConnection().prepareStatement("SELECT username FROM api_token WHERE token_hash = ?")) {
-                ps.setString(1, sha256(token));
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getString(1) : null;
-                }
-            } catch (SQLException e) {
-                throw new StoreException("could not read the token: " + e.getMessage(), e);
+    /** Disables or enables a user; either way their earlier sign-in tokens stop working. */
+    public Optional<User> setDisabled(String username, boolean disabled) {
+        return update(username, "disabled_at = ?", ps -> {
+            ps.setString(1, disabled ? Instant.now().toString() : null);
+            return 2;
+        });
+    }
+
+    /**
+     * Deletes a user and their API tokens (a user created later under the same name starts with none); the audit
+     * log keeps their name. False when there was no such user.
+     */
+    public boolean delete(String username) {
+        return write("could not delete user " + username, c -> {
+            try (PreparedStatement tokens = c.prepareStatement("DELETE FROM api_token WHERE username = ?");
+                 PreparedStatement user = c.prepareStatement("DELETE FROM app_user WHERE username = ?")) {
+                tokens.setString(1, username);
+                tokens.executeUpdate();
+                user.setString(1, username);
+                return user.executeUpdate() == 1;
             }
         });
-        return username == null ? Optional.empty() : find(username);
+    }
+
+    /**
+     * Creates an API token for a user and returns it (only its hash is stored), unless the user already holds
+     * {@code maxActive} active tokens.
+     */
+    public IssuedToken createToken(String username, String name, Instant expiresAt, int maxActive) {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String secret = "nrt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        Instant now = Instant.now();
+        long id = write("could not create the token", c -> {
+            long active = tokens(c, username).stream().filter(t -> t.active(now)).count();
+            if (active >= maxActive) {
+                throw new TooManyTokensException("you hold " + active + " active API tokens, the most a user may; revoke one first");
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO api_token (token_hash, username, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setString(1, sha256(secret));
+                ps.setString(2, username);
+                ps.setString(3, name);
+                ps.setString(4, now.toString());
+                ps.setString(5, expiresAt.toString());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM api_token WHERE token_hash = ?")) {
+                ps.setString(1, sha256(secret));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+        return new IssuedToken(new ApiToken(id, username, name, now, expiresAt, null), secret);
+    }
+
+    /** A user's API tokens, newest first, revoked and expired ones included. */
+    public List<ApiToken> tokens(String username) {
+        return read("could not read tokens", c -> tokens(c, username));
+    }
+
+    public Optional<ApiToken> token(long id) {
+        return read("could not read the token", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + TOKEN_COLUMNS + " FROM api_token t WHERE t.id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(token(rs, 1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Revokes a token (revoking it again changes nothing); empty when there is no such token. */
+    public Optional<ApiToken> revokeToken(long id) {
+        write("could not revoke the token", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")) {
+                ps.setString(1, Instant.now().toString());
+                ps.setLong(2, id);
+                return ps.executeUpdate();
+            }
+        });
+        return token(id);
+    }
+
+    /** The token's owner, whatever the token's state: the caller decides whether it is active and the user enabled. */
+    public Optional<TokenOwner> byToken(String secret) {
+        return read("could not read the token", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + USER_COLUMNS + ", " + TOKEN_COLUMNS
+                    + " FROM api_token t JOIN app_user u ON u.username = t.username WHERE t.token_hash = ?")) {
+                ps.setString(1, sha256(secret));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new TokenOwner(user(rs, 1), token(rs, 8))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private List<ApiToken> tokens(Connection c, String username) throws SQLException {
+        List<ApiToken> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + TOKEN_COLUMNS + " FROM api_token t WHERE t.username = ? ORDER BY t.id DESC")) {
+            ps.setString(1, username);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(token(rs, 1));
+                }
+            }
+        }
+        return out;
+    }
+
+    private Optional<User> update(String username, String assignments, Binder binder) {
+        int changed = write("could not change user " + username, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE app_user SET " + assignments
+                    + ", token_generation = token_generation + 1 WHERE username = ?")) {
+                int next = binder.bind(ps);
+                ps.setString(next, username);
+                return ps.executeUpdate();
+            }
+        });
+        return changed == 0 ? Optional.empty() : find(username);
+    }
+
+    private static User user(ResultSet rs, int at) throws SQLException {
+        return new User(rs.getLong(at), rs.getString(at + 1), Role.parse(rs.getString(at + 2)), rs.getString(at + 3),
+                rs.getString(at + 4) != null, rs.getInt(at + 5), Instant.parse(rs.getString(at + 6)));
+    }
+
+    private static ApiToken token(ResultSet rs, int at) throws SQLException {
+        Instant created = Instant.parse(rs.getString(at + 3));
+        String expires = rs.getString(at + 4);
+        String revoked = rs.getString(at + 5);
+        return new ApiToken(rs.getLong(at), rs.getString(at + 1), rs.getString(at + 2), created,
+                expires == null ? created.plus(LEGACY_TOKEN_LIFETIME) : Instant.parse(expires), revoked == null ? null : Instant.parse(revoked));
+    }
+
+    private interface Binder {
+        /** Binds the assignments' parameters and returns the next parameter's index. */
+        int bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T read(String failure, Work<T> work) {
+        return tx.executeRead(status -> {
+            try {
+                return work.run(status.getConnection());
+            } catch (SQLException e) {
+                throw new StoreException(failure + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private <T> T write(String failure, Work<T> work) {
+        return tx.executeWrite(status -> {
+            try {
+                return work.run(status.getConnection());
+            } catch (SQLException e) {
+                throw new StoreException(failure + ": " + e.getMessage(), e);
+            }
+        });
     }
 
     public void log(String username, String operation, String departmentCode, Integer year, String outcome, String detail) {
