@@ -20,11 +20,21 @@ export async function signIn(username, password) {
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify({ username, password }),
   });
+  if (response.status === 429) {
+    const seconds = Number(response.headers.get('Retry-After')) || 60;
+    throw new Error(`登录失败次数过多，请 ${seconds} 秒后再试。`);
+  }
   if (!response.ok) {
     throw new Error(response.status === 401 ? '用户名或密码不正确。' : `登录失败（HTTP ${response.status}）。`);
   }
   const body = await response.json();
   sessionStorage.setItem(KEY, body.access_token);
+}
+
+/** What the server offers the signed-in user ({ model }: whether a language model is configured). */
+export async function features() {
+  const response = await fetch('/app/features', { headers: token() ? { Authorization: `Bearer ${token()}` } : {} });
+  return response.ok ? response.json() : { model: false };
 }
 
 function headers() {

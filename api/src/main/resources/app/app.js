@@ -1,6 +1,6 @@
 // Budget Narrator's officer page: built on the public GraphQL API only (POST /login, POST /graphql) and the
 // two file downloads every reader may use. Plain ES modules, no build step.
-import { gql, signIn, signOut, token, download, GraphQLError } from './api.js';
+import { gql, signIn, signOut, token, download, features, GraphQLError } from './api.js';
 import { FIELD_LABELS, SECTION_ORDER, STATUS_LABELS, SEVERITY_LABELS, REVIEW_LABELS } from './labels.js';
 
 const $ = (id) => document.getElementById(id);
@@ -76,8 +76,7 @@ async function start() {
     state.departments = departments.nodes;
   }
   try {
-    const health = await fetch('/health').then((r) => r.json());
-    state.model = health?.details?.model?.details?.configured === true;
+    state.model = (await features()).model === true;
   } catch {
     state.model = false;
   }

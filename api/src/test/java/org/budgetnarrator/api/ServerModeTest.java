@@ -46,6 +46,9 @@ class ServerModeTest {
         }
         HttpClientResponseException limited = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
                 .retrieve(HttpRequest.POST("/login", Map.of("username", "limited", "password", "the-right-password"))));
-        assertEquals(401, limited.getStatus().getCode());
+        // Told to wait, not that the password is wrong.
+        assertEquals(429, limited.getStatus().getCode());
+        String retryAfter = limited.getResponse().getHeaders().get("Retry-After");
+        assertTrue(retryAfter != null && Long.parseLong(retryAfter) >= 1 && Long.parseLong(retryAfter) <= 60, "Retry-After " + retryAfter);
     }
 }

@@ -128,7 +128,12 @@ public class UserStore {
                 }
             }
         });
-        if (stored == null || !verify(password, stored)) {
+        if (stored == null) {
+            // As slow as a wrong password, so the answer's time does not tell whether the user exists.
+            verify(password, AbsentUser.HASH);
+            return Optional.empty();
+        }
+        if (!verify(password, stored)) {
             return Optional.empty();
         }
         return find(username);
@@ -330,6 +335,11 @@ public class UserStore {
                 throw new StoreException("could not log the mutation: " + e.getMessage(), e);
             }
         });
+    }
+
+    /** A hash of the same cost as every stored one, to verify against when the user is absent. */
+    private static final class AbsentUser {
+        static final String HASH = hash("absent-user-" + RANDOM.nextLong());
     }
 
     static String hash(String password) {
