@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.budgetnarrator.model.domain.Role;
 import org.budgetnarrator.api.security.SignInLimiter;
 import org.budgetnarrator.model.store.UserStore;
 import org.junit.jupiter.api.Test;
@@ -105,7 +106,7 @@ class SignInTest {
 
     @Test
     void aUserGuessedAtFromOneAddressStillSignsInFromAnother() throws IOException {
-        users.create("guessed-at", "the-right-password", "VIEWER", null);
+        users.create("guessed-at", "the-right-password", Role.VIEWER, null);
         for (int i = 0; i < 10; i++) {
             assertEquals(401, signIn("127.0.0.3", "guessed-at", "wrong-" + i).status());
         }
@@ -123,7 +124,7 @@ class SignInTest {
     @Test
     void thirtySuccessfulSignInsFromOneAddressInAMinuteAllSucceed() throws IOException {
         for (int u = 0; u < 3; u++) {
-            users.create("colleague-" + u, "the-right-password", "VIEWER", null);
+            users.create("colleague-" + u, "the-right-password", Role.VIEWER, null);
         }
         for (int i = 0; i < 30; i++) {
             Answer a = signIn("127.0.0.4", "colleague-" + (i % 3), "the-right-password");
@@ -133,7 +134,7 @@ class SignInTest {
 
     @Test
     void aMissingUserAnswersAsSlowlyAsAWrongPassword() throws IOException {
-        users.create("existing-user", "the-right-password", "VIEWER", null);
+        users.create("existing-user", "the-right-password", Role.VIEWER, null);
         signIn("127.0.0.5", "warm-up-" + System.nanoTime(), "x");
         long[] existing = new long[7];
         long[] missing = new long[7];
@@ -155,7 +156,7 @@ class SignInTest {
 
     @Test
     void forwardedForFromAnUntrustedClientIsIgnored() throws IOException {
-        users.create("spoofed", "the-right-password", "VIEWER", null);
+        users.create("spoofed", "the-right-password", Role.VIEWER, null);
         for (int i = 0; i < 10; i++) {
             assertEquals(401, signIn("127.0.0.6", "spoofed", "wrong-" + i, "X-Forwarded-For: 198.51.100." + i + "\r\n").status());
         }
