@@ -46,6 +46,7 @@ public class GraphQLFactory {
         RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
                 .scalar(Scalars.MONEY)
                 .scalar(Scalars.DECIMAL)
+                .scalar(Scalars.INT)
                 .type("Query", t -> t
                         .dataFetcher("department", query.department())
                         .dataFetcher("departments", query.departments())
@@ -149,7 +150,7 @@ public class GraphQLFactory {
                 .mutationExecutionStrategy(new AsyncSerialExecutionStrategy(ErrorHandling.HANDLER))
                 .preparsedDocumentProvider(new DocumentCache(500))
                 .instrumentation(new RequestInstrumentation(new Metrics(meters), limits.depth(), limits.complexity(), limits.timeout(),
-                        new ErrorHandling.Codes()))
+                        new ErrorHandling.Codes(), ArgumentBounds.forSchema(schema)))
                 .build();
     }
 }
