@@ -148,7 +148,7 @@ public class GraphQLFactory {
         return GraphQL.newGraphQL(schema)
                 .queryExecutionStrategy(new AsyncExecutionStrategy(ErrorHandling.HANDLER))
                 .mutationExecutionStrategy(new AsyncSerialExecutionStrategy(ErrorHandling.HANDLER))
-                .preparsedDocumentProvider(new DocumentCache(500))
+                .preparsedDocumentProvider(new DocumentCache())
                 .instrumentation(new RequestInstrumentation(new Metrics(meters), limits.depth(), limits.complexity(), limits.timeout(),
                         new ErrorHandling.Codes(), ArgumentBounds.forSchema(schema)))
                 .build();
