@@ -12,6 +12,7 @@ import graphql.execution.DataFetcherExceptionHandlerResult;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.language.SourceLocation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,6 +85,16 @@ final class ErrorHandling {
             return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult().error(error).build());
         }
     };
+
+    /** An argument out of its bounds or a value its type cannot hold, found before the operation ran. */
+    static GraphQLError badUserInput(String message, SourceLocation location) {
+        return GraphqlErrorBuilder.newError()
+                .message(message)
+                .location(location)
+                .errorType(classification("BAD_USER_INPUT"))
+                .extensions(Map.of("code", "BAD_USER_INPUT"))
+                .build();
+    }
 
     /** A connection that could not be had (pool timeout, refused, reset): the database is down or unreachable. */
     static boolean databaseUnreachable(Throwable e) {

@@ -46,6 +46,7 @@ public class GraphQLFactory {
         RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
                 .scalar(Scalars.MONEY)
                 .scalar(Scalars.DECIMAL)
+                .scalar(Scalars.INT)
                 .type("Query", t -> t
                         .dataFetcher("department", query.department())
                         .dataFetcher("departments", query.departments())
@@ -152,9 +153,9 @@ public class GraphQLFactory {
         return GraphQL.newGraphQL(schema)
                 .queryExecutionStrategy(new AsyncExecutionStrategy(ErrorHandling.HANDLER))
                 .mutationExecutionStrategy(new AsyncSerialExecutionStrategy(ErrorHandling.HANDLER))
-                .preparsedDocumentProvider(new DocumentCache(500))
+                .preparsedDocumentProvider(new DocumentCache())
                 .instrumentation(new RequestInstrumentation(new Metrics(meters), limits.depth(), limits.complexity(), limits.timeout(),
-                        new ErrorHandling.Codes()))
+                        new ErrorHandling.Codes(), ArgumentBounds.forSchema(schema)))
                 .build();
     }
 }

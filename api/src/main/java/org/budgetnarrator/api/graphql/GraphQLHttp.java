@@ -13,6 +13,17 @@ import java.util.Map;
 /** The request side of GraphQL over HTTP: what a request asks for and whether it is a GraphQL request at all. */
 final class GraphQLHttp {
 
+    /** The longest query text accepted, checked before it is parsed; a front end's operations are a few thousand characters. */
+    static final int MAX_QUERY_LENGTH = 100_000;
+    static final int MAX_OPERATION_NAME_LENGTH = 1_000;
+    // The JSON of a request (the body, GET's variables): no GraphQL input nests deeper than a handful of levels, and
+    // no Int or Money needs more than a few dozen characters. Strings may be as long as the longest argument accepts
+    // (counted here in UTF-16 units, at most two a character), so that an argument's own bound reports a text over
+    // it, naming the argument.
+    static final int MAX_JSON_DEPTH = 32;
+    static final int MAX_NUMBER_LENGTH = 100;
+    static final int MAX_STRING_LENGTH = 2 * ArgumentBounds.LONGEST;
+
     private GraphQLHttp() {
     }
 
@@ -43,6 +54,7 @@ final class GraphQLHttp {
         if (operationName != null && !(operationName instanceof String)) {
             throw new BadRequest("\"operationName\" must be a string or null, not " + jsonType(operationName) + ".");
         }
+        checkLengths(q, (String) operationName);
         if (variables != null && !(variables instanceof Map)) {
             throw new BadRequest("\"variables\" must be an object or null, not " + jsonType(variables) + ".");
         }
@@ -58,8 +70,38 @@ final class GraphQLHttp {
         if (query == null || query.isBlank()) {
             throw new BadRequest("The request has no \"query\": send the GraphQL document in the \"query\" parameter.");
         }
+        checkLengths(query, operationName);
         return new Parsed(query, operationName == null || operationName.isEmpty() ? null : operationName,
                 variables == null ? Map.of() : new LinkedHashMap<>(variables));
+    }
+
+    private static void checkLengths(String query, @Nullable String operationName) {
+        if (query.length() > MAX_QUERY_LENGTH) {
+            throw new BadRequest("\"query\" is " + query.length() + " characters long; at most " + MAX_QUERY_LENGTH + " are accepted.");
+        }
+        if (operationName != null && operationName.length() > MAX_OPERATION_NAME_LENGTH) {
+            throw new BadRequest("\"operationName\" is " + operationName.length() + " characters long; at most "
+                    + MAX_OPERATION_NAME_LENGTH + " are accepted.");
+        }
+    }
+
+    /**
+     * Why JSON that broke a bound could not be read ({@code what}: "The request body", "The \"variables\" parameter"),
+     * from Jackson's report, which names the bound by the getter of its setting.
+     */
+    static String overBound(String what, String jacksonMessage) {
+        String message = jacksonMessage == null ? "" : jacksonMessage;
+        if (message.contains("NestingDepth")) {
+            return what + " nests deeper than " + MAX_JSON_DEPTH + " levels of arrays and objects.";
+        }
+        if (message.contains("NumberLength")) {
+            return what + " holds a number longer than " + MAX_NUMBER_LENGTH + " characters.";
+        }
+        if (message.contains("StringLength")) {
+            return what + " holds a string longer than " + MAX_STRING_LENGTH + " characters.";
+        }
+        return what + " is too large: at most " + MAX_JSON_DEPTH + " levels of nesting, numbers of " + MAX_NUMBER_LENGTH
+                + " characters and strings of " + MAX_STRING_LENGTH + ".";
     }
 
     /**

@@ -1,6 +1,10 @@
 package org.budgetnarrator.api.graphql;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.configuration.graphql.GraphQLController;
@@ -51,8 +55,16 @@ public class GraphQLHttpController {
     private static final MediaType GRAPHQL_RESPONSE_UTF8 = new MediaType("application/graphql-response+json;charset=utf-8");
     private static final MediaType JSON_UTF8 = new MediaType("application/json;charset=utf-8");
 
-    // Money in variables stays exact: a JSON number becomes a BigDecimal, never a double.
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    // Money in variables stays exact: a JSON number becomes a BigDecimal, never a double. The bounds stop a body
+    // that nests 100,000 arrays deep or holds a thousand-digit number while it is read (GraphQLHttp.MAX_JSON_DEPTH …).
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(GraphQLHttp.MAX_JSON_DEPTH)
+                    .maxNumberLength(GraphQLHttp.MAX_NUMBER_LENGTH)
+                    .maxStringLength(GraphQLHttp.MAX_STRING_LENGTH)
+                    .build())
+            .build())
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final GraphQLInvocation invocation;
 
@@ -137,10 +149,20 @@ public class GraphQLHttpController {
                 return m;
             }
             throw new GraphQLHttp.BadRequest("\"" + what + "\" must be a JSON object.");
+        } catch (StreamConstraintsException e) {
+            throw new GraphQLHttp.BadRequest(GraphQLHttp.overBound(describe(what), e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
-            throw new GraphQLHttp.BadRequest("The " + ("body".equals(what) ? "request body" : "\"" + what + "\" parameter")
-                    + " is not valid JSON (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
+            JsonLocation at = e.getLocation();
+            throw new GraphQLHttp.BadRequest(describe(what) + " is not valid JSON"
+                    + (at == null ? "." : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")."));
+        } catch (NumberFormatException | ArithmeticException e) {
+            // A number Jackson's grammar accepts but BigDecimal cannot hold: an exponent beyond ±2147483647.
+            throw new GraphQLHttp.BadRequest(describe(what) + " holds a number whose exponent is out of range.");
         }
+    }
+
+    private static String describe(String what) {
+        return "body".equals(what) ? "The request body" : "The \"" + what + "\" parameter";
     }
 
     private static MutableHttpResponse<String> badRequest(MediaType media, String message) {

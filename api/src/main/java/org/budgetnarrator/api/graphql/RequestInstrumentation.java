@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The request's instrumentation in one piece: metrics, the depth and complexity limits (checked once, before
- * execution), the time limit and the error codes. One instrumentation rather than graphql-java's
+ * The request's instrumentation in one piece: metrics, the depth and complexity limits and the arguments' bounds
+ * (checked once, before execution), the time limit and the error codes. One instrumentation rather than graphql-java's
  * ChainedInstrumentation of five, because the chain costs work on every field of every row (a nested page
  * resolves tens of thousands of fields) although only the time limit acts on fields at all.
  */
@@ -29,13 +29,16 @@ final class RequestInstrumentation extends SimplePerformantInstrumentation {
     private final Instrumentation complexity;
     private final Instrumentation timeout;
     private final Instrumentation codes;
+    private final ArgumentBounds bounds;
 
-    RequestInstrumentation(Metrics metrics, Instrumentation depth, Instrumentation complexity, Instrumentation timeout, Instrumentation codes) {
+    RequestInstrumentation(Metrics metrics, Instrumentation depth, Instrumentation complexity, Instrumentation timeout, Instrumentation codes,
+                           ArgumentBounds bounds) {
         this.metrics = metrics;
         this.depth = depth;
         this.complexity = complexity;
         this.timeout = timeout;
         this.codes = codes;
+        this.bounds = bounds;
     }
 
     private record State(InstrumentationState timeout, InstrumentationState complexity) implements InstrumentationState {
@@ -67,6 +70,7 @@ final class RequestInstrumentation extends SimplePerformantInstrumentation {
                                                                          InstrumentationState state) {
         depth.beginExecuteOperation(parameters, null);
         complexity.beginExecuteOperation(parameters, ((State) state).complexity());
+        bounds.check(parameters.getExecutionContext());
         return null;
     }
 
