@@ -10,10 +10,11 @@ public final class BoundDocument {
 
     private final String fileName;
     private final Map<TableSpec, List<BoundRow>> tables = new LinkedHashMap<>();
-    private final List<ImportProblem> problems = new ArrayList<>();
+    private final ProblemList problems;
 
     public BoundDocument(String fileName) {
         this.fileName = fileName;
+        this.problems = new ProblemList(fileName);
     }
 
     public String fileName() {
@@ -33,16 +34,22 @@ public final class BoundDocument {
         return rows.get(0);
     }
 
+    /** Every problem, in file order (at most {@link ImportFormat#MAX_PROBLEMS} listed, then a count of the rest). */
     public List<ImportProblem> problems() {
-        return problems;
+        return problems.all();
     }
 
     public void problem(ImportProblem problem) {
         problems.add(problem);
     }
 
+    /** Takes over the problems found while reading. */
+    void problemsOf(RawDocument raw) {
+        problems.addAll(raw.problemList());
+    }
+
     public boolean hasErrors() {
-        return problems.stream().anyMatch(ImportProblem::isError);
+        return problems.hasErrors();
     }
 
     public String departmentCode() {

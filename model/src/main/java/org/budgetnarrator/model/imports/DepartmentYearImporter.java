@@ -32,6 +32,11 @@ public class DepartmentYearImporter {
         String name = path.toString();
         byte[] content;
         try {
+            long size = Files.size(path);
+            if (size > ImportFormat.MAX_DOCUMENT_BYTES) {
+                // Refused before it is read into memory.
+                return rejected(JsonDocumentReader.tooLarge(name, size));
+            }
             content = Files.readAllBytes(path);
         } catch (IOException e) {
             return new ImportResult(path.toString(), false, null, null,
@@ -46,6 +51,14 @@ public class DepartmentYearImporter {
     }
 
     public ImportResult importContent(String name, byte[] content, boolean store) {
+        String badName = fileNameViolation(name);
+        if (badName != null) {
+            return new ImportResult(Texts.quoted(name), false, null, null, List.of(ImportProblem.error(
+                    Location.file(Texts.quoted(name)), "fileName", name, "expected " + badName)), 0);
+        }
+        if (content.length > ImportFormat.MAX_DOCUMENT_BYTES) {
+            return rejected(JsonDocumentReader.tooLarge(name, content.length));
+        }
         String lower = name.toLowerCase(Locale.ROOT);
         RawDocument raw;
         if (lower.endsWith(".xlsx")) {
@@ -65,6 +78,19 @@ public class DepartmentYearImporter {
         return importRaw(raw, store);
     }
 
+    /** The file name is stored with the department-year (source_name VARCHAR(500)) and quoted in every message. */
+    private static String fileNameViolation(String name) {
+        String violation = Texts.violation(name, ImportFormat.MAX_FILE_NAME);
+        if (violation == null && name.indexOf('\t') < 0 && name.indexOf('\n') < 0 && name.indexOf('\r') < 0) {
+            return null;
+        }
+        return "a file name of at most " + ImportFormat.MAX_FILE_NAME + " characters, without control characters";
+    }
+
+    private static ImportResult rejected(RawDocument raw) {
+        return new ImportResult(raw.fileName(), false, null, null, raw.problems(), 0);
+    }
+
     /** Checks and (when {@code store}) stores an already-read document. */
     public ImportResult importRaw(RawDocument raw, boolean store) {
         BoundDocument doc = check(raw);
@@ -80,7 +106,7 @@ public class DepartmentYearImporter {
     public BoundDocument check(RawDocument raw) {
         if (raw.unreadable()) {
             BoundDocument doc = new BoundDocument(raw.fileName());
-            doc.problems().addAll(raw.problems());
+            doc.problemsOf(raw);
             return doc;
         }
         BoundDocument doc = new DocumentBinder().bind(raw);

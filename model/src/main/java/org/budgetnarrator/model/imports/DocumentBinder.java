@@ -8,16 +8,19 @@ import java.util.regex.Pattern;
  * Checks every value of a {@link RawDocument} against its field and converts it: types, required
  * fields, choices, money that may not be negative, and money in 元 converted to 万元 exactly.
  * Every problem is collected; nothing stops at the first.
+ * <p>
+ * Bounds come first: a number's digits ({@link Field#digits}) are checked from its precision and scale before
+ * it is converted or written out, a text's length and characters ({@link Field#maxLength}) before it is kept,
+ * so that what is stored is exactly what both databases hold.
  */
 public final class DocumentBinder {
 
     private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.\\-]+");
-    private static final BigDecimal MAX_MONEY = new BigDecimal("1000000000000");
 
     public BoundDocument bind(RawDocument raw) {
         BoundDocument doc = new BoundDocument(raw.fileName());
-        doc.problems().addAll(raw.problems());
+        doc.problemsOf(raw);
         BoundRow document = bindRow(doc, ImportFormat.DOCUMENT, raw.single(ImportFormat.DOCUMENT, Location.file(raw.fileName())), "万元");
         doc.rows(ImportFormat.DOCUMENT).add(document);
         String unit = document.text("moneyUnit") == null ? "万元" : document.text("moneyUnit");
@@ -76,13 +79,30 @@ public final class DocumentBinder {
         String name = field.key() + " (" + field.label() + ")";
         switch (field.type()) {
             case TEXT -> {
-                if (value instanceof String || value instanceof BigDecimal) {
-                    return field.type() == FieldType.TEXT && value instanceof BigDecimal ? raw.display() : value;
+                String text = value instanceof String s ? s : value instanceof BigDecimal ? raw.display() : null;
+                if (text == null) {
+                    return fail(doc, raw, name, field);
                 }
-                return fail(doc, raw, name, field);
+                String violation = Texts.violation(text, field.maxLength());
+                if (violation != null) {
+                    doc.problem(ImportProblem.error(raw.location(), name, text, "expected " + violation));
+                    return null;
+                }
+                return text;
             }
             case CODE -> {
-                String text = value instanceof BigDecimal d ? integral(d) : value instanceof String s ? s.trim() : null;
+                String text;
+                if (value instanceof BigDecimal d) {
+                    // A code typed as a number: its digits, once it is known to have few enough of them.
+                    text = new Digits(field.maxLength(), 0).violation(d) == null ? integral(d) : null;
+                } else {
+                    text = value instanceof String s ? s.trim() : null;
+                }
+                if (text != null && text.length() > field.maxLength()) {
+                    doc.problem(ImportProblem.error(raw.location(), name, text,
+                            "expected a code of at most " + field.maxLength() + " characters"));
+                    return null;
+                }
                 if (text == null || !CODE.matcher(text).matches()) {
                     return fail(doc, raw, name, field);
                 }
@@ -90,7 +110,7 @@ public final class DocumentBinder {
             }
             case INTEGER -> {
                 BigDecimal d = number(value);
-                if (d == null || integral(d) == null) {
+                if (d == null || field.digits(unit).violation(d) != null) {
                     return fail(doc, raw, name, field);
                 }
                 if (d.signum() < 0) {
@@ -109,12 +129,13 @@ public final class DocumentBinder {
                             "expected an amount that is not negative; this field cannot be negative"));
                     return null;
                 }
-                if (d.abs().compareTo(MAX_MONEY) > 0) {
-                    doc.problem(ImportProblem.error(raw.location(), name, raw.display(), "expected an amount below 10^12"));
+                Digits digits = field.digits(unit);
+                if (!bounded(doc, raw, name, d, digits, ImportFormat.YUAN.equals(unit)
+                        ? " for an amount in 元 (stored in 万元 with " + field.type().digits().fraction() + ")" : "")) {
                     return null;
                 }
-                BigDecimal wan = "元".equals(unit) ? d.movePointLeft(4) : d;
-                return wan.scale() < 0 ? wan.setScale(0) : wan;
+                BigDecimal exact = digits.normalise(d);
+                return ImportFormat.YUAN.equals(unit) ? exact.movePointLeft(ImportFormat.YUAN_SHIFT) : exact;
             }
             case DECIMAL -> {
                 Object v = value instanceof String s && s.trim().endsWith("%") ? s.trim().substring(0, s.trim().length() - 1) : value;
@@ -122,7 +143,11 @@ public final class DocumentBinder {
                 if (d == null) {
                     return fail(doc, raw, name, field);
                 }
-                return d.scale() < 0 ? d.setScale(0) : d;
+                Digits digits = field.digits(unit);
+                if (!bounded(doc, raw, name, d, digits, "")) {
+                    return null;
+                }
+                return digits.normalise(d);
             }
             case ENUM -> {
                 String key = value instanceof String s ? field.choiceKey(s.trim()) : null;
@@ -133,6 +158,16 @@ public final class DocumentBinder {
             }
             default -> throw new IllegalStateException(field.type().name());
         }
+    }
+
+    /** Whether the number has the digits its field allows; when not, says so, naming the bound. */
+    private static boolean bounded(BoundDocument doc, RawValue raw, String name, BigDecimal d, Digits digits, String context) {
+        String violation = digits.violation(d);
+        if (violation == null) {
+            return true;
+        }
+        doc.problem(ImportProblem.error(raw.location(), name, raw.display(), "expected " + violation + context));
+        return false;
     }
 
     private static Object fail(BoundDocument doc, RawValue raw, String name, Field field) {
@@ -147,7 +182,8 @@ public final class DocumentBinder {
         }
         if (value instanceof String s) {
             String t = s.trim();
-            if (DECIMAL.matcher(t).matches()) {
+            // Parsing a long run of digits costs more than it is worth: no bounded number is written that long.
+            if (t.length() <= ImportFormat.MAX_NUMBER_LENGTH && DECIMAL.matcher(t).matches()) {
                 return new BigDecimal(t);
             }
         }

@@ -18,33 +18,65 @@ public final class ImportFormat {
 
     public static final String FORMAT_ID = "budget-narrator/department-year@1";
 
+    // Bounds on a whole document, checked before its content is read (an import is refused, never truncated).
+    /** The most bytes a file (JSON or .xlsx) may have: far above any real department-year (the demo files are 10–80 kB). */
+    public static final int MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+    /** The most bytes a workbook's parts may unpack to (a small .xlsx can inflate a thousandfold). */
+    public static final long MAX_WORKBOOK_UNPACKED_BYTES = 64L * 1024 * 1024;
+    /** The deepest JSON nesting read: the format itself nests 5 levels (document, projects, project, indicators, indicator). */
+    public static final int MAX_NESTING = 16;
+    /** The most characters of one number as written, in JSON or in a string: 18 + 6 digits fit many times over. */
+    public static final int MAX_NUMBER_LENGTH = 100;
+    /** The most characters of one JSON key; every key of the format is far shorter. */
+    public static final int MAX_KEY_LENGTH = 200;
+    /** The most characters of a file name, as stored with the department-year (source_name VARCHAR(500)). */
+    public static final int MAX_FILE_NAME = 500;
+    /** The most problems listed for one file; the rest are counted. */
+    public static final int MAX_PROBLEMS = 1_000;
+
+    // Text limits, in characters, each at most its column's VARCHAR (a test reads the migrations).
+    /** Short labels: regions, categories, indicator levels (VARCHAR(100)). */
+    static final int SHORT = 100;
+    /** Project and indicator names, document titles (VARCHAR(300)). */
+    static final int LONG_NAME = 300;
+    /** An indicator's target or actual value as printed ("≥95%", "完成年度目标任务"). */
+    static final int VALUE = 1_000;
+    /** A paragraph: goals, outcomes, analyses, duties, notes; the longest in the demo data is under 1,100. */
+    static final int PARAGRAPH = 20_000;
+    /** A published narrative document kept verbatim; the demo's longest is 6,322. */
+    static final int DOCUMENT_TEXT = 200_000;
+
+    public static final String YUAN = "元";
+    /** 1 万元 = 10^4 元. */
+    public static final int YUAN_SHIFT = 4;
+
     public static final Field MONEY_UNIT = choice("moneyUnit", "金额单位", "万元", "万元", "元", "元");
 
     /** The document itself: which department-year, which stage, which unit. */
     public static final TableSpec DOCUMENT = new TableSpec("document", "年度", "department_year", true, List.of(
-            text("format", "格式").notStored(),
+            text("format", "格式").max(SHORT).notStored(),
             integer("year", "年度").mandatory().column("fiscal_year"),
             choice("stage", "阶段",
                     "BUDGET", "部门预算",
                     "FINAL_ACCOUNTS", "部门决算",
                     "SELF_EVALUATION", "绩效自评").mandatory(),
             MONEY_UNIT),
-            "本表填写年度、阶段和金额单位（默认万元）。");
+            "本表填写年度、阶段和金额单位（默认万元）。", 1);
 
     public static final TableSpec DEPARTMENT = new TableSpec("department", "部门", "department", true, List.of(
-            code("code", "部门编码").mandatory(),
+            code("code", "部门编码").max(32).mandatory(),
             text("name", "部门名称").mandatory(),
             choice("level", "行政级别", "PROVINCIAL", "省级", "CITY", "市级", "COUNTY", "县级").mandatory()
                     .column("admin_level"),
-            text("region", "地区"),
+            text("region", "地区").max(SHORT),
             integer("staffCount", "财政供养人员数"),
-            text("duties", "部门主要职责")),
-            "本表填写部门基本信息。");
+            text("duties", "部门主要职责").max(PARAGRAPH)),
+            "本表填写部门基本信息。", 1);
 
     public static final TableSpec BUDGET_UNITS = new TableSpec("budgetUnits", "预算单位", "budget_unit", false, List.of(
             text("name", "单位名称").mandatory(),
             choice("kind", "单位类型", "本级", "本级", "二级", "二级预算单位")),
-            "纳入部门决算编制范围的单位，每行一个。");
+            "纳入部门决算编制范围的单位，每行一个。", 1_000);
 
     public static final TableSpec SUMMARY = new TableSpec("summary", "年度概况", "department_year", true, List.of(
             money("initialBudget", "年初预算数"),
@@ -76,11 +108,11 @@ public final class ImportFormat {
             decimal("budgetExecutionWeight", "预算执行率分值"),
             decimal("budgetExecutionScore", "预算执行率得分"),
             decimal("totalScore", "自评总分"),
-            text("overallGoal", "年度总体目标"),
-            text("overallOutcome", "实际完成情况"),
-            text("deviationAnalysis", "偏差大或目标未完成原因分析"),
-            text("improvementPlan", "改进措施及结果应用方案")),
-            "不在各表中的年度数字与文字；没有的项目留空。");
+            text("overallGoal", "年度总体目标").max(PARAGRAPH),
+            text("overallOutcome", "实际完成情况").max(PARAGRAPH),
+            text("deviationAnalysis", "偏差大或目标未完成原因分析").max(PARAGRAPH),
+            text("improvementPlan", "改进措施及结果应用方案").max(PARAGRAPH)),
+            "不在各表中的年度数字与文字；没有的项目留空。", 1);
 
     public static final TableSpec INCOMES = new TableSpec("incomes", "收入", "income_line", false, List.of(
             choice("source", "收入来源",
@@ -98,10 +130,10 @@ public final class ImportFormat {
                     "surplus_distribution", "结余分配").mandatory(),
             money("amount", "金额").mandatory(),
             money("previousAmount", "上年金额")),
-            "收入决算表（公开01/02）：每个收入来源一行。");
+            "收入决算表（公开01/02）：每个收入来源一行。", 100);
 
     public static final TableSpec ACCOUNTS = new TableSpec("accounts", "功能分类支出", "account_line", false, List.of(
-            code("code", "科目代码").mandatory(),
+            code("code", "科目代码").max(16).mandatory(),
             text("name", "科目名称").mandatory(),
             money("initialBudget", "年初预算数"),
             money("adjustedBudget", "全年预算数"),
@@ -117,15 +149,15 @@ public final class ImportFormat {
             money("governmentFund", "政府性基金预算财政拨款"),
             money("stateCapital", "国有资本经营预算财政拨款"),
             money("previousActual", "上年决算数")),
-            "支出功能分类科目（类3位/款5位/项7位），每个科目一行；缺少的类、款按下级合计生成。");
+            "支出功能分类科目（类3位/款5位/项7位），每个科目一行；缺少的类、款按下级合计生成。", 2_000);
 
     public static final TableSpec ECONOMIC_ACCOUNTS = new TableSpec("economicAccounts", "经济分类支出", "account_line", false,
             List.of(
-                    code("code", "科目代码").mandatory(),
+                    code("code", "科目代码").max(16).mandatory(),
                     text("name", "科目名称").mandatory(),
                     money("initialBudget", "年初预算数"),
                     money("actual", "决算数")),
-            "支出经济分类科目（类3位/款5位，公开06），每个科目一行。");
+            "支出经济分类科目（类3位/款5位，公开06），每个科目一行。", 1_000);
 
     public static final TableSpec THREE_PUBLIC = new TableSpec("threePublic", "三公经费", "three_public_line", false, List.of(
             choice("item", "项目",
@@ -144,24 +176,24 @@ public final class ImportFormat {
             integer("groups", "团组数").column("groups_count"),
             integer("persons", "人次").column("persons_count"),
             integer("vehicles", "公务用车保有量").column("vehicles_count")),
-            "财政拨款“三公”经费（公开09及说明），每个项目一行。");
+            "财政拨款“三公”经费（公开09及说明），每个项目一行。", 100);
 
     public static final TableSpec VEHICLES = new TableSpec("vehicles", "车辆", "vehicle_holding", false, List.of(
-            text("kind", "车辆类别").mandatory(),
+            text("kind", "车辆类别").max(SHORT).mandatory(),
             integer("count", "数量").mandatory().column("vehicle_count")),
-            "年末车辆保有情况，按类别每行一个。");
+            "年末车辆保有情况，按类别每行一个。", 100);
 
     public static final TableSpec PROJECTS = new TableSpec("projects", "项目", "project", false, List.of(
             code("code", "项目编码"),
-            text("name", "项目名称").mandatory(),
+            text("name", "项目名称").max(LONG_NAME).mandatory(),
             MONEY_UNIT,
             text("supervisor", "主管部门"),
             text("implementingUnit", "项目实施单位"),
-            text("category", "项目类别"),
-            text("type", "项目类型").column("project_type"),
+            text("category", "项目类别").max(SHORT),
+            text("type", "项目类型").max(32).column("project_type"),
             integer("level", "项目级次").column("project_level"),
-            text("parentCode", "上级项目"),
-            text("purpose", "资金用途"),
+            text("parentCode", "上级项目").max(LONG_NAME),
+            text("purpose", "资金用途").max(PARAGRAPH),
             money("initialBudget", "年初预算数"),
             money("adjustedBudget", "全年预算数"),
             money("executed", "执行数"),
@@ -172,30 +204,30 @@ public final class ImportFormat {
             decimal("planJune", "6月底支出计划%"),
             decimal("planOctober", "10月底支出计划%"),
             decimal("planDecember", "12月底支出计划%"),
-            text("goal", "绩效目标"),
-            text("outcome", "实际完成情况"),
+            text("goal", "绩效目标").max(PARAGRAPH),
+            text("outcome", "实际完成情况").max(PARAGRAPH),
             decimal("score", "自评得分"),
-            text("deviationAnalysis", "偏差大或目标未完成原因分析"),
-            text("improvementPlan", "改进措施及结果应用方案")),
-            "预算项目，每个项目一行；没有项目编码的以项目名称识别。");
+            text("deviationAnalysis", "偏差大或目标未完成原因分析").max(PARAGRAPH),
+            text("improvementPlan", "改进措施及结果应用方案").max(PARAGRAPH)),
+            "预算项目，每个项目一行；没有项目编码的以项目名称识别。", 5_000);
 
     /** The project an indicator belongs to: only in the workbook; JSON nests indicators inside projects. */
-    public static final Field INDICATOR_PROJECT = text("project", "所属项目").notStored();
+    public static final Field INDICATOR_PROJECT = text("project", "所属项目").max(LONG_NAME).notStored();
 
     public static final TableSpec INDICATORS = new TableSpec("indicators", "绩效指标", "indicator", false, List.of(
             INDICATOR_PROJECT,
-            text("level1", "一级指标").mandatory(),
-            text("level2", "二级指标"),
-            text("name", "三级指标").mandatory(),
-            text("description", "指标描述"),
-            text("periodTarget", "实施周期指标值"),
-            text("target", "年度指标值"),
-            text("actual", "实际完成值"),
+            text("level1", "一级指标").max(SHORT).mandatory(),
+            text("level2", "二级指标").max(SHORT),
+            text("name", "三级指标").max(LONG_NAME).mandatory(),
+            text("description", "指标描述").max(PARAGRAPH),
+            text("periodTarget", "实施周期指标值").max(VALUE),
+            text("target", "年度指标值").max(VALUE),
+            text("actual", "实际完成值").max(VALUE),
             decimal("weight", "分值"),
             decimal("score", "得分"),
-            text("basis", "指标值确定依据"),
-            text("deviationNote", "偏差原因分析及改进措施")),
-            "绩效指标，每个指标一行；“所属项目”填项目编码或名称，留空为部门整体指标。");
+            text("basis", "指标值确定依据").max(PARAGRAPH),
+            text("deviationNote", "偏差原因分析及改进措施").max(PARAGRAPH)),
+            "绩效指标，每个指标一行；“所属项目”填项目编码或名称，留空为部门整体指标。", 50_000);
 
     public static final TableSpec DOCUMENTS = new TableSpec("documents", "文档", "document", false, List.of(
             choice("kind", "类别",
@@ -204,22 +236,23 @@ public final class ImportFormat {
                     "SELF_EVALUATION_TABLE", "绩效自评表",
                     "PERFORMANCE_TARGETS", "绩效目标",
                     "OTHER", "其他").mandatory(),
-            text("title", "标题"),
-            text("text", "正文").mandatory().column("body")),
-            "已公开的文字材料，原文照录。");
+            text("title", "标题").max(LONG_NAME),
+            text("text", "正文").max(DOCUMENT_TEXT).mandatory().column("body")),
+            "已公开的文字材料，原文照录。", 100);
 
     /** Officers' reasons for a line's variance, by subject and aspect (against the budget, or against last year). */
     public static final TableSpec REASONS = new TableSpec("reasons", "原因", "line_reason", false, List.of(
             text("subject", "对象").mandatory(),
             choice("aspect", "差异", "BUDGET", "与预算相比", "PREVIOUS", "与上年相比").mandatory(),
             code("code", "原因代码"),
-            text("note", "原因说明")),
-            "各项差异的主要原因：对象如 account:2013501、threePublic:TOTAL、project:外事出访、total；原因代码见原因目录，或在说明中写明。");
+            text("note", "原因说明").max(PARAGRAPH)),
+            "各项差异的主要原因：对象如 account:2013501、threePublic:TOTAL、project:外事出访、total；原因代码见原因目录，或在说明中写明。",
+            10_000);
 
     public static final TableSpec NOTES = new TableSpec("notes", "说明", "data_note", false, List.of(
             text("subject", "涉及内容"),
-            text("text", "说明").mandatory().column("body")),
-            "对数据本身的说明，例如原文前后矛盾时采用了哪个数。");
+            text("text", "说明").max(PARAGRAPH).mandatory().column("body")),
+            "对数据本身的说明，例如原文前后矛盾时采用了哪个数。", 1_000);
 
     /** Every table, in workbook sheet order. */
     public static final List<TableSpec> TABLES = List.of(DOCUMENT, DEPARTMENT, BUDGET_UNITS, SUMMARY, INCOMES, ACCOUNTS,

@@ -2,11 +2,17 @@ package org.budgetnarrator.model.imports;
 
 /**
  * One thing wrong (or worth a warning) in an import file: where, which field, the value found and
- * what was expected.
+ * what was expected. The value and field are quoted shortened and printable (a megabyte text, a NUL byte
+ * or an escape sequence is never echoed back whole).
  */
 public record ImportProblem(Severity severity, Location location, String field, String value, String expected) {
 
     public enum Severity { ERROR, WARNING }
+
+    public ImportProblem {
+        field = field == null ? null : Texts.quoted(field);
+        value = value == null ? null : Texts.quoted(value);
+    }
 
     public static ImportProblem error(Location location, String field, Object value, String expected) {
         return new ImportProblem(Severity.ERROR, location, field, value == null ? null : String.valueOf(value), expected);
@@ -30,13 +36,9 @@ public record ImportProblem(Severity severity, Location location, String field, 
         }
         out.append(": ");
         if (value != null) {
-            out.append("found \"").append(abbreviate(value)).append("\", ");
+            out.append("found \"").append(value).append("\", ");
         }
         out.append(expected);
         return out.toString();
-    }
-
-    private static String abbreviate(String value) {
-        return value.length() > 80 ? value.substring(0, 77) + "…" : value;
     }
 }

@@ -1,70 +1,149 @@
 package org.budgetnarrator.model.imports;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a department-year JSON document into a {@link RawDocument}. Syntax errors are reported with the
  * line and column; unknown keys are errors (a misspelt key would otherwise lose its figure silently).
- * Numbers are read as exact decimals, keeping the scale written ("429.80").
+ * Numbers are read as exact decimals, keeping the scale written ("429.80"), and keep the text they were
+ * written as for messages.
+ * <p>
+ * The document is read as a stream, within the bounds of {@link ImportFormat}: its size, its nesting, the
+ * length of a number or a key, and the rows of each table. What lies beyond a table's row limit is skipped
+ * unread, so a large file costs no more memory than a file at the limits.
  */
 public final class JsonDocumentReader {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(ImportFormat.MAX_NESTING)
+                    .maxNumberLength(ImportFormat.MAX_NUMBER_LENGTH)
+                    .maxNameLength(ImportFormat.MAX_KEY_LENGTH)
+                    // A string is bounded by the document; each field's own limit is checked with its name.
+                    .maxStringLength(ImportFormat.MAX_DOCUMENT_BYTES)
+                    .maxDocumentLength(ImportFormat.MAX_DOCUMENT_BYTES)
+                    .build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    /** Tables whose row limit was reported, so that it is reported once. */
+    private final Set<TableSpec> overflowing = new HashSet<>();
 
     public RawDocument read(String fileName, byte[] content) {
-        RawDocument doc = new RawDocument(fileName);
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(content);
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-            String what = e instanceof JsonParseException ? "malformed JSON" : "unreadable JSON";
-            doc.fatal(ImportProblem.error(new Location(fileName, null, null, null, String.valueOf(column), line), null, null,
-                    what + ": " + e.getOriginalMessage()));
-            return doc;
-        } catch (IOException e) {
-            doc.fatal(ImportProblem.error(Location.file(fileName), null, null, "cannot read the file: " + e.getMessage()));
-            return doc;
+        if (content.length > ImportFormat.MAX_DOCUMENT_BYTES) {
+            return tooLarge(fileName, content.length);
         }
-        if (root == null || root.isMissingNode()) {
-            doc.fatal(ImportProblem.error(Location.json(fileName, "$"), null, null, "the file is empty; expected a JSON object"));
+        RawDocument doc = new RawDocument(fileName);
+        JsonParser parser = null;
+        try (JsonParser p = FACTORY.createParser(content)) {
+            parser = p;
+            readDocument(doc, p);
             return doc;
+        } catch (StreamConstraintsException e) {
+            // A document beyond the bounds is refused whole: what was read of it tells nothing useful.
+            return fatal(fileName, parser, e, beyondBounds(e));
+        } catch (JsonProcessingException e) {
+            return fatal(fileName, parser, e, "malformed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            RawDocument unreadable = new RawDocument(fileName);
+            unreadable.fatal(ImportProblem.error(Location.file(fileName), null, null, "cannot read the file: " + e.getMessage()));
+            return unreadable;
+        }
+    }
+
+    /** A file over {@link ImportFormat#MAX_DOCUMENT_BYTES}, refused before it is parsed. */
+    static RawDocument tooLarge(String fileName, long bytes) {
+        RawDocument doc = new RawDocument(fileName);
+        doc.fatal(ImportProblem.error(Location.file(fileName), null, Texts.count(bytes) + " bytes",
+                "expected a file of at most " + Texts.count(ImportFormat.MAX_DOCUMENT_BYTES) + " bytes (16 MiB)"));
+        return doc;
+    }
+
+    private static RawDocument fatal(String fileName, JsonParser parser, JsonProcessingException e, String expected) {
+        int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+        String path = parser == null ? null : path(parser.getParsingContext());
+        RawDocument doc = new RawDocument(fileName);
+        doc.fatal(ImportProblem.error(new Location(fileName, path, null, null, String.valueOf(column), line), null, null, expected));
+        return doc;
+    }
+
+    private static String beyondBounds(StreamConstraintsException e) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (message.startsWith("Document nesting depth")) {
+            return "expected JSON nested at most " + ImportFormat.MAX_NESTING + " levels deep (the format itself nests 5: document, "
+                    + "projects, project, indicators, indicator)";
+        }
+        if (message.startsWith("Number value length")) {
+            return "expected a number written with at most " + ImportFormat.MAX_NUMBER_LENGTH + " digits (money and decimals have "
+                    + Digits.COLUMN.describe() + ")";
+        }
+        if (message.startsWith("Name length")) {
+            return "expected keys of at most " + ImportFormat.MAX_KEY_LENGTH + " characters (the format's keys are short)";
+        }
+        return "expected a document within the import's bounds: " + message;
+    }
+
+    /** The JSON path ($.accounts[2].actual) of where the parser stands. */
+    private static String path(JsonStreamContext context) {
+        List<String> parts = new ArrayList<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.add("[" + Math.max(0, c.getCurrentIndex()) + "]");
+            } else if (c.inObject() && c.getCurrentName() != null) {
+                parts.add("." + Texts.quoted(c.getCurrentName()));
+            }
+        }
+        StringBuilder out = new StringBuilder("$");
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            out.append(parts.get(i));
+        }
+        return out.toString();
+    }
+
+    private void readDocument(RawDocument doc, JsonParser p) throws IOException {
+        String fileName = doc.fileName();
+        JsonToken first = p.nextToken();
+        if (first == null) {
+            doc.fatal(ImportProblem.error(Location.json(fileName, "$"), null, null, "the file is empty; expected a JSON object"));
+            return;
         }
         Location top = Location.json(fileName, "$");
-        if (!root.isObject()) {
-            doc.fatal(ImportProblem.error(top, null, kind(root), "expected a JSON object at the top level"));
-            return doc;
+        if (first != JsonToken.START_OBJECT) {
+            String found = kind(p);
+            p.skipChildren();
+            doc.fatal(ImportProblem.error(top, null, found, "expected a JSON object at the top level"));
+            return;
         }
         RawRow document = doc.single(ImportFormat.DOCUMENT, top);
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            String key = entry.getKey();
-            JsonNode node = entry.getValue();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            p.nextToken();
             Location at = top.child(key);
             if (ImportFormat.DOCUMENT.field(key).isPresent()) {
-                document.values().put(key, value(node, at));
+                document.values().put(key, value(p, at));
             } else if (key.equals(ImportFormat.DEPARTMENT.key())) {
-                readDepartment(doc, node, at);
+                if (expectObject(doc, p, at)) {
+                    readFields(doc, ImportFormat.DEPARTMENT, p, at, doc.single(ImportFormat.DEPARTMENT, at), ImportFormat.BUDGET_UNITS, null);
+                }
             } else if (key.equals(ImportFormat.SUMMARY.key())) {
-                if (expectObject(doc, node, at)) {
-                    readFields(doc, ImportFormat.SUMMARY, node, at, doc.single(ImportFormat.SUMMARY, at), List.of());
+                if (expectObject(doc, p, at)) {
+                    readFields(doc, ImportFormat.SUMMARY, p, at, doc.single(ImportFormat.SUMMARY, at), null, null);
                 }
             } else {
                 TableSpec table = ImportFormat.byKey(key);
@@ -72,103 +151,129 @@ public final class JsonDocumentReader {
                     doc.problem(ImportProblem.error(at, key, null, "unknown key; expected one of format, year, stage, "
                             + "moneyUnit, department, summary, incomes, accounts, economicAccounts, threePublic, "
                             + "vehicles, projects, indicators, reasons, documents, notes"));
+                    p.skipChildren();
                 } else {
-                    readRows(doc, table, node, at, null);
+                    readRows(doc, table, p, at, null);
                 }
             }
         }
-        return doc;
+        if (p.nextToken() != null) {
+            JsonProcessingException trailing = new JsonProcessingException("content after the top-level object",
+                    p.currentTokenLocation()) {
+            };
+            throw trailing;
+        }
     }
 
-    private void readDepartment(RawDocument doc, JsonNode node, Location at) {
-        if (!expectObject(doc, node, at)) {
+    /** Reads an array of row objects; the parser stands on the array. */
+    private void readRows(RawDocument doc, TableSpec table, JsonParser p, Location at, Integer parent) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_NULL) {
             return;
         }
-        RawRow row = doc.single(ImportFormat.DEPARTMENT, at);
-        readFields(doc, ImportFormat.DEPARTMENT, node, at, row, List.of(ImportFormat.BUDGET_UNITS.key()));
-        JsonNode units = node.get(ImportFormat.BUDGET_UNITS.key());
-        if (units != null && !units.isNull()) {
-            readRows(doc, ImportFormat.BUDGET_UNITS, units, at.child(ImportFormat.BUDGET_UNITS.key()), null);
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            doc.problem(ImportProblem.error(at, table.key(), kind(p), "expected an array of objects"));
+            p.skipChildren();
+            return;
         }
-    }
-
-    private void readRows(RawDocument doc, TableSpec table, JsonNode node, Location at, Integer parent) {
         List<RawRow> rows = doc.rows(table);
-        if (node.isNull()) {
-            return;
-        }
-        if (!node.isArray()) {
-            doc.problem(ImportProblem.error(at, table.key(), kind(node), "expected an array of objects"));
-            return;
-        }
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode item = node.get(i);
+        for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
             Location rowAt = at.index(i);
-            if (!expectObject(doc, item, rowAt)) {
+            if (!expectObject(doc, p, rowAt)) {
                 continue;
             }
-            RawRow row = new RawRow(rowAt, new java.util.LinkedHashMap<>(), parent);
-            List<String> nested = table == ImportFormat.PROJECTS ? List.of(ImportFormat.INDICATORS.key()) : List.of();
-            readFields(doc, table, item, rowAt, row, nested);
-            rows.add(row);
-            if (table == ImportFormat.PROJECTS && item.has(ImportFormat.INDICATORS.key())) {
-                readRows(doc, ImportFormat.INDICATORS, item.get(ImportFormat.INDICATORS.key()),
-                        rowAt.child(ImportFormat.INDICATORS.key()), rows.size() - 1);
+            if (rows.size() >= table.maxRows()) {
+                if (overflowing.add(table)) {
+                    doc.problem(ImportProblem.error(rowAt, table.key(), null, "expected at most " + Texts.count(table.maxRows())
+                            + " rows in " + table.key() + (table == ImportFormat.INDICATORS ? " (department-wide and in projects together)" : "")
+                            + "; this row and those after it were not read"));
+                }
+                p.skipChildren();
+                continue;
             }
+            RawRow row = new RawRow(rowAt, new LinkedHashMap<>(), parent);
+            rows.add(row);
+            boolean project = table == ImportFormat.PROJECTS;
+            readFields(doc, table, p, rowAt, row, project ? ImportFormat.INDICATORS : null, project ? rows.size() - 1 : null);
         }
     }
 
-    private void readFields(RawDocument doc, TableSpec table, JsonNode node, Location at, RawRow row, List<String> nested) {
-        List<String> unknown = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            String key = entry.getKey();
-            if (nested.contains(key)) {
+    /**
+     * Reads an object's fields into the row; the parser stands on the object. {@code nested} is the table that
+     * may be nested in it (a department's budget units, a project's indicators), whose rows get {@code parent}.
+     */
+    private void readFields(RawDocument doc, TableSpec table, JsonParser p, Location at, RawRow row, TableSpec nested,
+                            Integer parent) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            p.nextToken();
+            if (nested != null && key.equals(nested.key())) {
+                readRows(doc, nested, p, at.child(key), parent);
                 continue;
             }
             if (table.field(key).isEmpty() || table.field(key).get() == ImportFormat.INDICATOR_PROJECT) {
-                unknown.add(key);
                 doc.problem(ImportProblem.error(at.child(key), key, null, "unknown key in " + table.key()
                         + "; expected one of " + String.join(", ", table.fields().stream()
                         .filter(f -> f != ImportFormat.INDICATOR_PROJECT).map(Field::key).toList())
-                        + (nested.isEmpty() ? "" : ", " + String.join(", ", nested))));
+                        + (nested == null ? "" : ", " + nested.key())));
+                p.skipChildren();
                 continue;
             }
-            row.values().put(key, value(entry.getValue(), at.child(key)));
+            row.values().put(key, value(p, at.child(key)));
         }
     }
 
-    private static boolean expectObject(RawDocument doc, JsonNode node, Location at) {
-        if (node == null || !node.isObject()) {
-            doc.problem(ImportProblem.error(at, null, node == null ? null : kind(node), "expected a JSON object"));
+    private static boolean expectObject(RawDocument doc, JsonParser p, Location at) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            doc.problem(ImportProblem.error(at, null, kind(p), "expected a JSON object"));
+            p.skipChildren();
             return false;
         }
         return true;
     }
 
-    private static RawValue value(JsonNode node, Location at) {
-        if (node == null || node.isNull()) {
-            return RawValue.of(null, at, "null");
+    /** The value the parser stands on; an object or array in a value's place is skipped and reported by its kind. */
+    private static RawValue value(JsonParser p, Location at) throws IOException {
+        JsonToken token = p.currentToken();
+        switch (token) {
+            case VALUE_NULL -> {
+                return RawValue.of(null, at, "null");
+            }
+            case VALUE_STRING -> {
+                return RawValue.of(p.getText(), at, "string");
+            }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                String written = p.getText();
+                try {
+                    BigDecimal number = p.getDecimalValue();
+                    return new RawValue(number, written, at, "number");
+                } catch (NumberFormatException e) {
+                    // An exponent beyond what a decimal can hold (1e2147483648): not a number any field accepts.
+                    return new RawValue(new RawValue.Unreadable(written), written, at, "number");
+                }
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return RawValue.of(p.getBooleanValue(), at, "boolean");
+            }
+            default -> {
+                String kind = kind(p);
+                p.skipChildren();
+                return new RawValue(new RawValue.Unreadable(kind), kind, at, kind);
+            }
         }
-        if (node.isTextual()) {
-            return RawValue.of(node.textValue(), at, "string");
-        }
-        if (node.isNumber()) {
-            return RawValue.of(node.decimalValue(), at, "number");
-        }
-        if (node.isBoolean()) {
-            return RawValue.of(node.booleanValue(), at, "boolean");
-        }
-        return new RawValue(node, node.toString(), at, kind(node));
     }
 
-    private static String kind(JsonNode node) {
-        if (node.isObject()) {
+    /** What the parser stands on, for messages: "an object", "an array", or the value as written. */
+    private static String kind(JsonParser p) throws IOException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.START_OBJECT) {
             return "an object";
         }
-        if (node.isArray()) {
+        if (token == JsonToken.START_ARRAY) {
             return "an array";
         }
-        return node.toString();
+        if (token == JsonToken.VALUE_STRING) {
+            return "\"" + p.getText() + "\"";
+        }
+        return p.getText();
     }
 }

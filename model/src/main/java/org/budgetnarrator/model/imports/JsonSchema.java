@@ -3,6 +3,7 @@ package org.budgetnarrator.model.imports;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +34,8 @@ public final class JsonSchema {
         root.put("$id", "https://budget-narrator.invalid/schema/department-year-1.json");
         root.put("title", "Budget Narrator department-year import document");
         root.put("description", "One department in one fiscal year. See docs/import-format.md. Money: a decimal string or number "
-                + "in the document's moneyUnit (万元 unless 元), not negative.");
+                + "in the document's moneyUnit (万元 unless 元), not negative. A file is at most "
+                + Texts.count(ImportFormat.MAX_DOCUMENT_BYTES) + " bytes.");
         Map<String, Object> props = new LinkedHashMap<>();
         List<String> required = new ArrayList<>();
         for (Field f : ImportFormat.DOCUMENT.fields()) {
@@ -72,18 +74,32 @@ public final class JsonSchema {
         root.put("required", required);
         root.put("additionalProperties", false);
         Map<String, Object> defs = new LinkedHashMap<>();
-        defs.put("money", ordered("description", "An exact amount, not negative: a decimal string (\"244.27\") or a JSON number.",
-                "oneOf", List.of(ordered("type", "string", "pattern", "^\\+?\\d+(\\.\\d+)?$"), ordered("type", "number", "minimum", 0))));
-        defs.put("decimal", ordered("description", "An exact decimal; a string may end in %.",
-                "oneOf", List.of(ordered("type", "string", "pattern", "^[+-]?\\d+(\\.\\d+)?%?$"), ordered("type", "number"))));
+        Digits money = FieldType.MONEY.digits();
+        Digits decimal = FieldType.DECIMAL.digits();
+        defs.put("money", ordered("description", "An exact amount, not negative: a decimal string (\"244.27\") or a JSON number; "
+                        + money.describe() + " (trailing zeros aside; in 元 at most " + (money.fraction() - ImportFormat.YUAN_SHIFT)
+                        + " after, as amounts are stored in 万元).",
+                "oneOf", List.of(ordered("type", "string", "pattern", "^\\+?" + digitsPattern(money) + "$"),
+                        ordered("type", "number", "minimum", 0, "exclusiveMaximum", BigInteger.TEN.pow(money.integer())))));
+        defs.put("decimal", ordered("description", "An exact decimal; a string may end in %; " + decimal.describe()
+                        + " (trailing zeros aside).",
+                "oneOf", List.of(ordered("type", "string", "pattern", "^[+-]?" + digitsPattern(decimal) + "%?$"),
+                        ordered("type", "number", "exclusiveMinimum", BigInteger.TEN.pow(decimal.integer()).negate(),
+                                "exclusiveMaximum", BigInteger.TEN.pow(decimal.integer())))));
         root.put("$defs", defs);
         return root;
+    }
+
+    /** Digits before the point (leading zeros aside) and, optionally, after it (trailing zeros aside). */
+    private static String digitsPattern(Digits digits) {
+        return "0*\\d{1," + digits.integer() + "}(\\.\\d{1," + digits.fraction() + "}0*)?";
     }
 
     private static Map<String, Object> array(TableSpec table, List<Field> skip) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("description", table.title());
         out.put("type", "array");
+        out.put("maxItems", table.maxRows());
         out.put("items", object(table, skip));
         return out;
     }
@@ -114,14 +130,19 @@ public final class JsonSchema {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("description", f.label());
         switch (f.type()) {
-            case TEXT -> p.put("type", List.of("string", "null"));
+            case TEXT -> {
+                p.put("type", List.of("string", "null"));
+                p.put("maxLength", f.maxLength());
+            }
             case CODE -> {
                 p.put("type", List.of("string", "null"));
                 p.put("pattern", "^[A-Za-z0-9_.\\-]+$");
+                p.put("maxLength", f.maxLength());
             }
             case INTEGER -> {
                 p.put("type", List.of("integer", "null"));
                 p.put("minimum", 0);
+                p.put("maximum", BigInteger.TEN.pow(FieldType.INTEGER.digits().integer()).subtract(BigInteger.ONE));
             }
             case MONEY -> p.put("anyOf", List.of(ordered("$ref", "#/$defs/money"), ordered("type", "null")));
             case DECIMAL -> p.put("anyOf", List.of(ordered("$ref", "#/$defs/decimal"), ordered("type", "null")));

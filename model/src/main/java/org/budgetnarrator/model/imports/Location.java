@@ -28,7 +28,7 @@ public record Location(String file, String jsonPath, String sheet, Integer row, 
 
     public Location child(String key) {
         if (jsonPath != null) {
-            return json(file, jsonPath + "." + key);
+            return json(file, jsonPath + "." + Texts.quoted(key));
         }
         return this;
     }

@@ -10,10 +10,11 @@ public final class RawDocument {
 
     private final String fileName;
     private final Map<String, List<RawRow>> rows = new LinkedHashMap<>();
-    private final List<ImportProblem> problems = new ArrayList<>();
+    private final ProblemList problems;
 
     public RawDocument(String fileName) {
         this.fileName = fileName;
+        this.problems = new ProblemList(fileName);
     }
 
     public String fileName() {
@@ -37,7 +38,12 @@ public final class RawDocument {
         return rows.containsKey(table.key());
     }
 
+    /** The problems found while reading (at most {@link ImportFormat#MAX_PROBLEMS} listed). */
     public List<ImportProblem> problems() {
+        return problems.all();
+    }
+
+    ProblemList problemList() {
         return problems;
     }
 

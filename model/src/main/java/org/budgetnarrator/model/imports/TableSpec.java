@@ -12,8 +12,10 @@ import java.util.Optional;
  * @param single   true for a record of fields (a sheet of 字段/值 pairs) rather than a list of rows
  * @param fields   its fields, in workbook column order
  * @param title    a line of explanation written at the top of the workbook sheet
+ * @param maxRows  the most rows a document may give (1 for a record); generous, but finite
  */
-public record TableSpec(String key, String sheet, String dbTable, boolean single, List<Field> fields, String title) {
+public record TableSpec(String key, String sheet, String dbTable, boolean single, List<Field> fields, String title,
+                        int maxRows) {
 
     public Optional<Field> field(String key) {
         return fields.stream().filter(f -> f.key().equals(key)).findFirst();

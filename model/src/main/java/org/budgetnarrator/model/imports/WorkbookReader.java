@@ -10,10 +10,12 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.ZipInputStream;
 
 /**
  * Reads a department-year workbook (the layout {@link WorkbookWriter} produces) into a {@link RawDocument}.
@@ -29,7 +31,17 @@ public final class WorkbookReader {
     private final DataFormatter formatter = new DataFormatter();
 
     public RawDocument read(String fileName, byte[] content) {
+        if (content.length > ImportFormat.MAX_DOCUMENT_BYTES) {
+            return JsonDocumentReader.tooLarge(fileName, content.length);
+        }
         RawDocument doc = new RawDocument(fileName);
+        long unpacked = unpackedSize(content);
+        if (unpacked > ImportFormat.MAX_WORKBOOK_UNPACKED_BYTES) {
+            doc.fatal(ImportProblem.error(Location.file(fileName), null, "more than " + Texts.count(unpacked) + " bytes unpacked",
+                    "expected a workbook whose parts unpack to at most " + Texts.count(ImportFormat.MAX_WORKBOOK_UNPACKED_BYTES)
+                            + " bytes (64 MiB)"));
+            return doc;
+        }
         Workbook workbook;
         try {
             workbook = new XSSFWorkbook(new ByteArrayInputStream(content));
@@ -53,7 +65,7 @@ public final class WorkbookReader {
                     readTable(doc, table, sheet);
                 }
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             doc.problem(ImportProblem.error(Location.file(fileName), null, null, "cannot read the workbook: " + e.getMessage()));
         }
         for (TableSpec required : new TableSpec[]{ImportFormat.DOCUMENT, ImportFormat.DEPARTMENT}) {
@@ -63,6 +75,29 @@ public final class WorkbookReader {
             }
         }
         return doc;
+    }
+
+    /**
+     * How many bytes the workbook's parts unpack to, counted by unpacking them (sizes in the zip headers can lie),
+     * stopping once past the limit: POI would otherwise build a whole sheet's XML in memory first. A file that is
+     * not a readable zip counts 0 here; POI then reports it as damaged.
+     */
+    private static long unpackedSize(byte[] content) {
+        long total = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
+            while (zip.getNextEntry() != null) {
+                for (int n; (n = zip.read(buffer)) > 0; ) {
+                    total += n;
+                    if (total > ImportFormat.MAX_WORKBOOK_UNPACKED_BYTES) {
+                        return total;
+                    }
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            return 0;
+        }
+        return total;
     }
 
     private void readRecord(RawDocument doc, TableSpec table, Sheet sheet) {
@@ -127,6 +162,12 @@ public final class WorkbookReader {
             if (row == null || blank(row, columns)) {
                 continue;
             }
+            if (rows.size() >= table.maxRows()) {
+                doc.problem(ImportProblem.error(Location.cell(doc.fileName(), sheet.getSheetName(), r + 1, null), table.key(), null,
+                        "expected at most " + Texts.count(table.maxRows()) + " rows on sheet " + sheet.getSheetName()
+                                + "; this row and those after it were not read"));
+                break;
+            }
             RawRow raw = new RawRow(Location.cell(doc.fileName(), sheet.getSheetName(), r + 1, null));
             for (Map.Entry<Integer, Field> column : columns.entrySet()) {
                 String letter = CellReference.convertNumToColString(column.getKey()) + " (" + column.getValue().label() + ")";
@@ -148,6 +189,15 @@ public final class WorkbookReader {
     }
 
     private RawValue value(Cell cell, Location at) {
+        try {
+            return cellValue(cell, at);
+        } catch (RuntimeException e) {
+            // A cell whose stored value POI cannot read (a crafted file): a problem of its field, not a failed import.
+            return new RawValue(new RawValue.Unreadable("an unreadable cell"), "an unreadable cell", at, "an unreadable cell");
+        }
+    }
+
+    private RawValue cellValue(Cell cell, Location at) {
         if (cell == null) {
             return RawValue.of(null, at, "blank");
         }
@@ -162,7 +212,11 @@ public final class WorkbookReader {
                 if (org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell)) {
                     return new RawValue(display, display, at, "date");
                 }
-                BigDecimal number = BigDecimal.valueOf(cell.getNumericCellValue());
+                double value = cell.getNumericCellValue();
+                if (!Double.isFinite(value)) {
+                    return new RawValue(new RawValue.Unreadable(display), display, at, "number");
+                }
+                BigDecimal number = BigDecimal.valueOf(value);
                 if (display.endsWith("%")) {
                     number = number.movePointRight(2);
                 }

@@ -112,6 +112,9 @@ public final class WorkbookWriter {
         return rows;
     }
 
+    /** Significant digits a numeric cell holds exactly. */
+    private static final int EXACT_IN_A_CELL = 15;
+
     private static void write(Row row, int c, Field field, Object value, CellStyle textStyle) {
         Cell cell = row.createCell(c);
         if (!field.isNumeric()) {
@@ -121,7 +124,14 @@ public final class WorkbookWriter {
             return;
         }
         if (field.isNumeric()) {
-            cell.setCellValue(new BigDecimal(value.toString()).doubleValue());
+            BigDecimal number = new BigDecimal(value.toString());
+            if (number.precision() > EXACT_IN_A_CELL) {
+                // A numeric cell is a double (Excel shows 15 digits): more digits are kept exactly as text.
+                cell.setCellStyle(textStyle);
+                cell.setCellValue(number.toPlainString());
+            } else {
+                cell.setCellValue(number.doubleValue());
+            }
         } else if (field.type() == FieldType.ENUM) {
             cell.setCellValue(field.choices().getOrDefault(value.toString(), value.toString()));
         } else {

@@ -111,7 +111,7 @@ public class DepartmentYearStore {
     private static TableSpec yearSpec() {
         List<Field> fields = new ArrayList<>(ImportFormat.DOCUMENT.fields());
         fields.addAll(ImportFormat.SUMMARY.fields());
-        return new TableSpec("year", "", "department_year", true, fields, "");
+        return new TableSpec("year", "", "department_year", true, fields, "", 1);
     }
 
     private static BoundRow merge(BoundRow a, BoundRow b) {
