@@ -35,14 +35,16 @@ public class UserStore {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TransactionOperations<Connection> tx;
+    private final Writes writes;
 
-    public UserStore(TransactionOperations<Connection> tx) {
+    public UserStore(TransactionOperations<Connection> tx, Writes writes) {
         this.tx = tx;
+        this.writes = writes;
     }
 
     public void create(String username, String password, String role, String departmentCode) {
         String hash = hash(password);
-        tx.executeWrite(status -> {
+        writes.run(status -> {
             try (PreparedStatement ps = status.getConnection().prepareStatement(
                     "INSERT INTO app_user (username, password_hash, role, department_code, created_at) VALUES (?, ?, ?, ?, ?)")) {
                 ps.setString(1, username);
@@ -115,7 +117,7 @@ public class UserStore {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String token = "nrt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        tx.executeWrite(status -> {
+        writes.run(status -> {
             try (PreparedStatement ps = status.getConnection().prepareStatement(
                     "INSERT INTO api_token (token_hash, username, name, created_at) VALUES (?, ?, ?, ?)")) {
                 ps.setString(1, sha256(token));
@@ -146,7 +148,7 @@ public class UserStore {
     }
 
     public void log(String username, String operation, String departmentCode, Integer year, String outcome, String detail) {
-        tx.executeWrite(status -> {
+        writes.run(status -> {
             try (PreparedStatement ps = status.getConnection().prepareStatement("INSERT INTO audit_log (at, username, operation, "
                     + "department_code, fiscal_year, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, Instant.now().toString());
