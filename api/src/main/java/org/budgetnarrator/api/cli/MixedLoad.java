@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The mixed load of {@code narrator load --mix}: N clients for T seconds against a server with the demo data and
  * users, each cycling through reads (the nested query, a department-year, its audit) and writes (saveDraft on a
- * section of its own and on one section every client edits, setReasons, checkNarrative, importing a
- * department-year), signed in as the demo officers, administrator and viewer. Every answer is counted by operation
+ * section of its own and on one section every client edits, setReasons, checkNarrative, importing its
+ * department's demo document again), signed in as the demo officers, administrator and viewer. Every answer is counted by operation
  * and outcome: OK, CONFLICT (expected where clients edit the same section on versions that others have
  * overtaken), or any other error code, which fails the run.
  */
@@ -95,11 +95,12 @@ final class MixedLoad {
               stored problems { severity message } } }""";
 
     /** The demo department-years whose sections clients edit, with the user who may. */
-    private record Owned(String code, int year, String user) {
+    private record Owned(String code, int year, String user, String document) {
     }
 
-    private static final List<Owned> DEPARTMENTS = List.of(new Owned("XN-WB", 2024, "officer-xn"), new Owned("HN-WB", 2024, "officer-hn"),
-            new Owned("438001", 2024, "admin"), new Owned("ZJ-WB", 2026, "admin"));
+    private static final List<Owned> DEPARTMENTS = List.of(new Owned("XN-WB", 2024, "officer-xn", "xianning-2024.json"),
+            new Owned("HN-WB", 2024, "officer-hn", "hunan-2024.json"), new Owned("438001", 2024, "admin", "shijiazhuang-2024.json"),
+            new Owned("ZJ-WB", 2026, "admin", "zhanjiang-2026.json"));
     /** Sections of their own, one per client and department; ASSETS of XN-WB is everyone's. */
     private static final List<String> OWN_SECTIONS = List.of("TOTALS", "INCOME", "EXPENDITURE", "FISCAL_TOTALS", "GENERAL_BUDGET",
             "BASIC_EXPENDITURE", "GOVERNMENT_FUND", "STATE_CAPITAL", "THREE_PUBLIC", "OFFICE_RUNNING_COST", "PROCUREMENT", "PERFORMANCE",
@@ -110,20 +111,23 @@ final class MixedLoad {
     private final String password;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
-    private final String importDocument;
+    /** The demo documents, by file name: each client imports its department's again. */
+    private final Map<String, String> documents = new HashMap<>();
     /** The newest version of the shared section any client has seen saved. */
     private final AtomicInteger sharedVersion = new AtomicInteger();
 
     MixedLoad(URI base, String password) {
         this.base = base;
         this.password = password;
-        try (InputStream in = MixedLoad.class.getResourceAsStream("/demo/hunan-2024.json")) {
-            if (in == null) {
-                throw new IllegalStateException("the demo document demo/hunan-2024.json is missing from the classpath");
+        for (Owned department : DEPARTMENTS) {
+            try (InputStream in = MixedLoad.class.getResourceAsStream("/demo/" + department.document())) {
+                if (in == null) {
+                    throw new IllegalStateException("the demo document demo/" + department.document() + " is missing from the classpath");
+                }
+                documents.put(department.document(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            importDocument = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -202,7 +206,7 @@ final class MixedLoad {
                     "reasons", List.of(Map.of("code", "PERSONNEL_OUT"), Map.of("note", "负载测试第" + i + "次说明")));
             case CHECK_NARRATIVE -> graphql("viewer", CHECK, "code", "XN-WB", "year", 2024,
                     "text", "2024年度一般公共预算财政拨款支出决算为1,234.56万元，比上年下降7.7%，主要原因是压减了会议费。");
-            case IMPORT -> graphql("officer-hn", IMPORT, "document", importDocument, "fileName", "hunan-2024.json");
+            case IMPORT -> graphql(own.user(), IMPORT, "document", documents.get(own.document()), "fileName", own.document());
         };
     }
 

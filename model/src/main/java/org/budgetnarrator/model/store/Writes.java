@@ -27,7 +27,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>On PostgreSQL, where several instances write at once, a transaction that changes one department's data first
  * takes a transaction-scoped advisory lock on that department, so that its read-then-write steps (the next version
  * number, the department-year's id, delete-then-insert) cannot interleave with another instance's: racing saves
- * end as one success and conflicts, as on SQLite.
+ * end as one success and conflicts, as on SQLite. Within an instance such writes also queue first on a lock of that
+ * department (one of {@value #STRIPES}), before a connection is borrowed, so that writers waiting for a busy
+ * department never hold the pool's connections that everyone else needs.
  *
  * <p>A unique key that still refuses a row (a writer outside these locks, e.g. another process) is a conflict to
  * the stores ({@link #uniqueViolation}), never an internal error.
@@ -35,20 +37,31 @@ import java.util.concurrent.locks.ReentrantLock;
 @Singleton
 public class Writes {
 
-    /** How long a write waits for its turn before it is refused as busy; far longer than any write takes. */
-    static final long WAIT_SECONDS = 20;
+    /**
+     * How long a write waits for its turn before it is refused as busy: longer than a request's time limit
+     * (narrator.graphql.timeout, 30 s), so that only a stalled database refuses writes, not a queue of slow ones.
+     */
+    static final long WAIT_SECONDS = 60;
 
     /** The first key of the department advisory locks on PostgreSQL (the second is the department code's hash). */
     private static final int DEPARTMENT_LOCKS = 0x4E415252;
 
+    /** Department locks on PostgreSQL: departments share one when their codes' hashes meet (they then merely take turns). */
+    static final int STRIPES = 64;
+
     private enum Database { SQLITE, POSTGRESQL, OTHER }
 
     private final TransactionOperations<Connection> tx;
+    /** SQLite's one writer. */
     private final ReentrantLock writer = new ReentrantLock(true);
+    private final ReentrantLock[] departments = new ReentrantLock[STRIPES];
     private volatile Database database;
 
     public Writes(TransactionOperations<Connection> tx) {
         this.tx = tx;
+        for (int i = 0; i < STRIPES; i++) {
+            departments[i] = new ReentrantLock(true);
+        }
     }
 
     /** A write transaction that changes no one department's data (users, the audit log, jobs, caches). */
@@ -63,7 +76,12 @@ public class Writes {
 
     private <T> T write(String departmentCode, TransactionCallback<Connection, T> work) {
         Database db = database();
-        if (db != Database.SQLITE) {
+        ReentrantLock turn = db == Database.SQLITE ? writer
+                : departmentCode == null ? null : departments[Math.floorMod(departmentCode.hashCode(), STRIPES)];
+        if (turn != null) {
+            waitFor(turn);
+        }
+        try {
             return tx.executeWrite(status -> {
                 if (db == Database.POSTGRESQL && departmentCode != null) {
                     try (PreparedStatement ps = status.getConnection().prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
@@ -74,20 +92,22 @@ public class Writes {
                 }
                 return work.call(status);
             });
+        } finally {
+            if (turn != null) {
+                turn.unlock();
+            }
         }
+    }
+
+    private static void waitFor(ReentrantLock turn) {
         try {
-            if (!writer.tryLock(WAIT_SECONDS, TimeUnit.SECONDS)) {
+            if (!turn.tryLock(WAIT_SECONDS, TimeUnit.SECONDS)) {
                 throw new WritesBusyException("the database was busy with other writes for " + WAIT_SECONDS
                         + " s; nothing was stored; try again");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WritesBusyException("interrupted while waiting to write; nothing was stored");
-        }
-        try {
-            return tx.executeWrite(work);
-        } finally {
-            writer.unlock();
         }
     }
 
