@@ -8,13 +8,16 @@ import org.budgetnarrator.model.imports.DepartmentYearImporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,11 +32,14 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A bounded load test on loopback: the nested GraphQL query from N concurrent clients for a fixed time,
  * against a fresh database (a schema of its own on PostgreSQL, dropped afterwards, or a temporary SQLite
- * file). Stops by itself; reports throughput, p50, p99 and errors.
+ * file). Stops by itself; reports throughput, p50, p99 and errors. With --mix, reads and writes mixed
+ * ({@link MixedLoad}) as the demo users, against a started server (--url) or one started here with the demo data.
  */
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = {"Runs the nested GraphQL query from concurrent clients for a fixed time on loopback and reports "
-                + "throughput, p50, p99 and errors (a bounded, self-stopping load test)."})
+                + "throughput, p50, p99 and errors (a bounded, self-stopping load test).",
+                "With --mix: reads (the nested query, a department-year, audit) and writes (saveDraft, setReasons, checkNarrative, "
+                + "importDepartmentYear) as the demo users, counted by operation and outcome; exits 1 on any error other than CONFLICT."})
 public class LoadCommand implements Callable<Integer> {
 
     private static final String NESTED = """
@@ -56,25 +62,27 @@ public class LoadCommand implements Callable<Integer> {
     @Option(names = "--page", defaultValue = "20", description = "Departments per query (default ${DEFAULT-VALUE}).")
     int page;
 
+    @Option(names = "--mix", description = "Mixed reads and writes as the demo users instead of the nested query alone.")
+    boolean mix;
+
+    @Option(names = "--url", paramLabel = "URL", description = "With --mix: a started server with the demo data and users "
+            + "(e.g. http://127.0.0.1:8080); without it, one is started here on --database with the demo data.")
+    URI url;
+
+    @Option(names = "--password", paramLabel = "PASSWORD", description = "With --url: the demo users' password "
+            + "(default: environment NARRATOR_DEMO_PASSWORD, as given to that server).")
+    String password;
+
     @Override
     public Integer call() throws Exception {
         int duration = Math.min(Math.max(seconds, 1), 600);
+        if (mix) {
+            return mixed(duration);
+        }
         Map<String, Object> props = new HashMap<>(Map.of("micronaut.server.port", -1, "micronaut.server.host", "127.0.0.1",
                 "narrator.demo.enabled", false, "narrator.security.public-read", true, "narrator.graphql.max-complexity", 10_000_000));
-        String pgUrl = env("TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-        String pgUser = env("TEST_PG_USER", "postgres");
         String schema = "load_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        if (database.equals("postgresql")) {
-            props.put("datasources.default.url", pgUrl + "?currentSchema=" + schema);
-            props.put("datasources.default.username", pgUser);
-            props.put("datasources.default.password", env("TEST_PG_PASSWORD", ""));
-            props.put("datasources.default.driver-class-name", "org.budgetnarrator.model.db.PostgresDriver");
-            props.put("datasources.default.maximum-pool-size", 16);
-            props.put("flyway.datasources.default.locations", "classpath:db/migration/postgresql");
-            props.put("flyway.datasources.default.schemas", schema);
-        } else {
-            props.put("datasources.default.url", "jdbc:sqlite:" + java.nio.file.Files.createTempDirectory("narrator-load").resolve("load.db"));
-        }
+        database(props, schema);
         try (ApplicationContext context = ApplicationContext.builder().properties(props).start()) {
             DepartmentYearImporter importer = context.getBean(DepartmentYearImporter.class);
             ObjectMapper mapper = new ObjectMapper();
@@ -124,12 +132,60 @@ public class LoadCommand implements Callable<Integer> {
                     all.get((int) Math.min(all.size() - 1, Math.ceil(all.size() * 0.99) - 1)) / 1e6, all.size(), errors.get());
             return errors.get() == 0 ? 0 : 1;
         } finally {
-            if (database.equals("postgresql")) {
-                try (Connection c = DriverManager.getConnection(pgUrl, pgUser, env("TEST_PG_PASSWORD", "")); Statement s = c.createStatement()) {
-                    s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-                }
+            dropSchema(schema);
+        }
+    }
+
+    /** A fresh database: a schema of its own on PostgreSQL (dropped afterwards), or a temporary SQLite file. */
+    private void database(Map<String, Object> props, String schema) throws IOException {
+        if (database.equals("postgresql")) {
+            props.put("datasources.default.url", env("TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test") + "?currentSchema=" + schema);
+            props.put("datasources.default.username", env("TEST_PG_USER", "postgres"));
+            props.put("datasources.default.password", env("TEST_PG_PASSWORD", ""));
+            props.put("datasources.default.driver-class-name", "org.budgetnarrator.model.db.PostgresDriver");
+            props.put("datasources.default.maximum-pool-size", 16);
+            props.put("flyway.datasources.default.locations", "classpath:db/migration/postgresql");
+            props.put("flyway.datasources.default.schemas", schema);
+        } else {
+            props.put("datasources.default.url", "jdbc:sqlite:" + Files.createTempDirectory("narrator-load").resolve("load.db"));
+        }
+    }
+
+    private void dropSchema(String schema) throws SQLException {
+        if (database.equals("postgresql")) {
+            try (Connection c = DriverManager.getConnection(env("TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test"),
+                    env("TEST_PG_USER", "postgres"), env("TEST_PG_PASSWORD", "")); Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }
         }
+    }
+
+    private int mixed(int duration) throws Exception {
+        if (url != null) {
+            String pw = password != null ? password : System.getenv("NARRATOR_DEMO_PASSWORD");
+            if (pw == null || pw.isBlank()) {
+                System.err.println("load --mix --url: the demo users' password is needed: --password, or NARRATOR_DEMO_PASSWORD "
+                        + "as given to the server (bin/narrator serve prints the passwords it created)");
+                return 2;
+            }
+            return report(new MixedLoad(url, pw).run(connections, duration), "server at " + url);
+        }
+        String pw = UUID.randomUUID().toString();
+        Map<String, Object> props = new HashMap<>(Map.of("micronaut.server.port", -1, "micronaut.server.host", "127.0.0.1",
+                "narrator.demo.enabled", true, "narrator.demo.password", pw));
+        String schema = "load_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        database(props, schema);
+        try (ApplicationContext context = ApplicationContext.builder().properties(props).start()) {
+            EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
+            return report(new MixedLoad(server.getURI(), pw).run(connections, duration), database + ", embedded server with the demo data");
+        } finally {
+            dropSchema(schema);
+        }
+    }
+
+    private static int report(MixedLoad.Report report, String label) {
+        System.out.print(MixedLoad.markdown(report, label));
+        return report.failed() ? 1 : 0;
     }
 
     private static boolean send(HttpClient http, URI uri, byte[] body) throws Exception {

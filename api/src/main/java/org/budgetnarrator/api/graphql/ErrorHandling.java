@@ -13,6 +13,9 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.language.SourceLocation;
+import org.budgetnarrator.model.store.NotStoredException;
+import org.budgetnarrator.model.store.WriteConflictException;
+import org.budgetnarrator.model.store.WritesBusyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,9 +50,15 @@ final class ErrorHandling {
             if (e instanceof BadInputException) {
                 code = "BAD_USER_INPUT";
                 message = e.getMessage();
-            } else if (e instanceof org.budgetnarrator.model.store.DraftVersionStore.ConflictException
+            } else if (e instanceof WriteConflictException
                     || e instanceof org.budgetnarrator.drafting.draft.DraftVersions.EditedVersionException) {
                 code = "CONFLICT";
+                message = e.getMessage();
+            } else if (e instanceof NotStoredException) {
+                code = "NOT_FOUND";
+                message = e.getMessage();
+            } else if (e instanceof WritesBusyException) {
+                code = "UNAVAILABLE";
                 message = e.getMessage();
             } else if (e instanceof org.budgetnarrator.api.security.Access.UnauthenticatedException) {
                 code = "UNAUTHENTICATED";

@@ -196,6 +196,17 @@ class CommandLineTest {
     }
 
     @Test
+    void theMixedLoadWritesAndReadsAsTheDemoUsersAndCountsEveryOutcome() {
+        assertEquals(0, run("load", "--mix", "--database", "sqlite", "--connections", "4", "--seconds", "3"), output());
+        String report = output();
+        for (String operation : new String[]{"nested query", "a department-year", "audit", "saveDraft, own section",
+                "saveDraft, shared section", "setReasons", "checkNarrative", "importDepartmentYear"}) {
+            assertTrue(report.contains("| " + operation + " | "), operation + ": " + report);
+        }
+        assertTrue(report.matches("(?s).*\\| all \\| [1-9][0-9]* \\| [1-9][0-9]* \\| [0-9]+ \\| 0 \\|.*"), report);
+    }
+
+    @Test
     void everyCommandExplainsItself() {
         for (String command : new String[]{"serve", "import", "template", "export", "audit", "draft", "bench", "load", "generate", "bench-model"}) {
             assertEquals(0, run(command, "--help"));

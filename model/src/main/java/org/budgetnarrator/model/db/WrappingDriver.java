@@ -14,7 +14,7 @@ import java.util.logging.Logger;
 
 /**
  * A JDBC driver that wraps another: its connections count the statements executed ({@link StatementCounter}),
- * and a subclass can prepare each connection and veto calls on it.
+ * and a subclass can prepare each connection and answer some calls on it itself.
  */
 abstract class WrappingDriver implements Driver {
 
@@ -30,9 +30,14 @@ abstract class WrappingDriver implements Driver {
     void prepare(String url, Connection connection) throws SQLException {
     }
 
-    /** Whether a call on a connection is ignored rather than passed on. */
-    boolean ignored(Method method) {
-        return false;
+    /** The calls on one connection: passed on unless a subclass answers some itself. */
+    interface Calls {
+        Object call(Method method, Object[] args) throws Throwable;
+    }
+
+    /** How calls on a new connection are handled; by default all are passed on. */
+    Calls calls(Connection connection) {
+        return (method, args) -> invoke(connection, method, args);
     }
 
     /** Called before connecting (e.g. to create the database file's folder). */
@@ -50,12 +55,10 @@ abstract class WrappingDriver implements Driver {
             return null;
         }
         prepare(url, connection);
+        Calls calls = calls(connection);
         return (Connection) Proxy.newProxyInstance(WrappingDriver.class.getClassLoader(), new Class<?>[]{Connection.class},
                 (proxy, method, args) -> {
-                    if (ignored(method)) {
-                        return null;
-                    }
-                    Object result = invoke(connection, method, args);
+                    Object result = calls.call(method, args);
                     if (result instanceof Statement statement && !(result instanceof Proxy)) {
                         return StatementCounter.wrap(statement, method.getReturnType(),
                                 method.getName().equals("prepareStatement") && args != null && args[0] instanceof String sql ? sql : null);

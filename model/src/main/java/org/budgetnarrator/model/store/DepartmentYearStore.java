@@ -31,17 +31,24 @@ import java.util.Optional;
 public class DepartmentYearStore {
 
     private final TransactionOperations<Connection> tx;
+    private final Writes writes;
 
-    public DepartmentYearStore(TransactionOperations<Connection> tx) {
+    public DepartmentYearStore(TransactionOperations<Connection> tx, Writes writes) {
         this.tx = tx;
+        this.writes = writes;
     }
 
     /** Stores the document, replacing that department-year whole; returns the new department-year id. */
     public long replace(BoundDocument doc, String sourceName) {
-        return tx.executeWrite(status -> {
+        return writes.department(doc.departmentCode(), status -> {
             try {
                 return replace(status.getConnection(), doc, sourceName);
             } catch (SQLException e) {
+                if (Writes.uniqueViolation(e)) {
+                    // The department or its year was stored by a writer outside the application's order (another process).
+                    throw new WriteConflictException(doc.departmentCode() + " " + doc.year() + " was stored by another import at the "
+                            + "same time; nothing of this import was stored; import it again", e);
+                }
                 throw new StoreException("could not store " + doc.departmentCode() + " " + doc.year() + ": " + e.getMessage(), e);
             }
         });
@@ -271,17 +278,24 @@ public class DepartmentYearStore {
     /** Whether the department-year is stored. */
     public boolean exists(String departmentCode, int fiscalYear) {
         return tx.executeRead(status -> {
-            try (PreparedStatement ps = status.getConnection().prepareStatement("SELECT 1 FROM department_year y "
-                    + "JOIN department d ON d.id = y.department_id WHERE d.code = ? AND y.fiscal_year = ?")) {
-                ps.setString(1, departmentCode);
-                ps.setInt(2, fiscalYear);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
+            try {
+                return isStored(status.getConnection(), departmentCode, fiscalYear);
             } catch (SQLException e) {
                 throw new StoreException("could not read " + departmentCode + " " + fiscalYear + ": " + e.getMessage(), e);
             }
         });
+    }
+
+    /** Whether the department-year is stored, read in the caller's transaction. */
+    static boolean isStored(Connection c, String departmentCode, int fiscalYear) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM department_year y "
+                + "JOIN department d ON d.id = y.department_id WHERE d.code = ? AND y.fiscal_year = ?")) {
+            ps.setString(1, departmentCode);
+            ps.setInt(2, fiscalYear);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     static boolean isSqlite(Connection c) throws SQLException {

@@ -67,15 +67,17 @@ public class DraftJobStore {
     }
 
     private final TransactionOperations<Connection> tx;
+    private final Writes writes;
 
-    public DraftJobStore(TransactionOperations<Connection> tx) {
+    public DraftJobStore(TransactionOperations<Connection> tx, Writes writes) {
         this.tx = tx;
+        this.writes = writes;
     }
 
     /** Creates a job over the given departments (in one transaction: a job is listed whole or not at all). */
     public Job create(int year, String mode, String format, String filter, boolean force, List<String> departments, String startedBy) {
         String now = Instant.now().toString();
-        long id = tx.executeWrite(status -> {
+        long id = writes.run(status -> {
             Connection c = status.getConnection();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO draft_job (fiscal_year, mode, format, filter, status, total, "
                     + "started_by, started_at, finished_at, force_redraft) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
@@ -151,7 +153,7 @@ public class DraftJobStore {
      */
     public List<String> claim(long jobId, String worker, int batch, Instant staleBefore) {
         long now = System.currentTimeMillis();
-        return tx.executeWrite(status -> {
+        return writes.run(status -> {
             Connection c = status.getConnection();
             boolean postgres;
             try {
@@ -227,7 +229,7 @@ public class DraftJobStore {
      * worker whose claim was taken over records nothing). Returns how many were recorded.
      */
     public int record(long jobId, String worker, List<Outcome> outcomes) {
-        return tx.executeWrite(status -> {
+        return writes.run(status -> {
             try (PreparedStatement ps = status.getConnection().prepareStatement("UPDATE draft_job_item SET status = ?, file_name = ?, "
                     + "content = ?, gaps = ?, error = ?, fingerprint = ?, reused_from = ? WHERE job_id = ? AND department_code = ? AND status = '"
                     + CLAIMED + "' AND claimed_by = ?")) {
@@ -258,7 +260,7 @@ public class DraftJobStore {
 
     /** Marks the job finished once no item is pending or claimed; true when this call finished it. */
     public boolean finishIfComplete(long jobId) {
-        return tx.executeWrite(status -> {
+        return writes.run(status -> {
             try (PreparedStatement ps = status.getConnection().prepareStatement("UPDATE draft_job SET status = ?, finished_at = ? "
                     + "WHERE id = ? AND status = ? AND NOT EXISTS (SELECT 1 FROM draft_job_item WHERE job_id = ? AND status IN ('"
                     + PENDING + "', '" + CLAIMED + "'))")) {

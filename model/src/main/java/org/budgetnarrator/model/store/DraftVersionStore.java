@@ -15,6 +15,9 @@ import java.util.Optional;
 /**
  * Versions of drafted sections and frozen reports. A save names the version it was based on; when someone
  * else saved in between, the save is refused as a conflict (nothing is lost: both versions stay listed).
+ * Versions are kept for stored department-years only, numbered 1..n per section without gaps: saves of one
+ * department are serialized ({@link Writes}), and a version number taken by a writer outside that order is a
+ * conflict too.
  */
 @Singleton
 public class DraftVersionStore {
@@ -37,12 +40,14 @@ public class DraftVersionStore {
                          String frozenBy, String frozenAt) {
     }
 
-    /** Someone else saved a newer version than the one this save was based on. */
-    public static class ConflictException extends RuntimeException {
+    /** Someone else saved a newer version than the one this save was based on (or, with no base, at the same time). */
+    public static class ConflictException extends WriteConflictException {
         private final int latest;
 
-        public ConflictException(int base, int latest) {
-            super("the draft was saved as version " + latest + " since version " + base + " was opened; reload it, merge, and save again");
+        public ConflictException(Integer base, int latest) {
+            super(base == null
+                    ? "the draft was saved as version " + latest + " by someone else at the same time; reload it, merge, and save again"
+                    : "the draft was saved as version " + latest + " since version " + base + " was opened; reload it, merge, and save again");
             this.latest = latest;
         }
 
@@ -52,9 +57,11 @@ public class DraftVersionStore {
     }
 
     private final TransactionOperations<Connection> tx;
+    private final Writes writes;
 
-    public DraftVersionStore(TransactionOperations<Connection> tx) {
+    public DraftVersionStore(TransactionOperations<Connection> tx, Writes writes) {
         this.tx = tx;
+        this.writes = writes;
     }
 
     public List<Version> versions(String code, int year, String section) {
@@ -68,7 +75,9 @@ public class DraftVersionStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         int base = rs.getInt(3);
-                        out.add(new Version(rs.getString(1), rs.getInt(2), rs.wasNull() ? null : base, rs.getString(4), rs.getString(5),
+                        // wasNull() right after reading base_version: a first version has none (null, not 0).
+                        Integer baseVersion = rs.wasNull() ? null : base;
+                        out.add(new Version(rs.getString(1), rs.getInt(2), baseVersion, rs.getString(4), rs.getString(5),
                                 rs.getString(6), rs.getString(7), rs.getString(8),
                                 rs.getString(9) == null ? null : new Generation(rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12))));
                     }
@@ -87,7 +96,8 @@ public class DraftVersionStore {
 
     /**
      * Saves a new version. {@code baseVersion} is the version the text was edited from (null for none);
-     * when a later version exists, the save is refused with a {@link ConflictException}.
+     * when a later version exists, the save is refused with a {@link ConflictException}; when the department-year
+     * is not stored, with a {@link NotStoredException}.
      */
     public Version save(String code, int year, String section, Integer baseVersion, String origin, String style, String text,
                         String author) {
@@ -97,9 +107,13 @@ public class DraftVersionStore {
     /** Saves a new version, with how it was generated (null for an officer's text). */
     public Version save(String code, int year, String section, Integer baseVersion, String origin, String style, String text,
                         String author, Generation generation) {
-        return tx.executeWrite(status -> {
+        return writes.department(code, status -> {
             Connection c = status.getConnection();
+            int next = 0;
             try {
+                if (!DepartmentYearStore.isStored(c, code, year)) {
+                    throw new NotStoredException(code, year);
+                }
                 int latest = 0;
                 try (PreparedStatement ps = c.prepareStatement("SELECT MAX(version) FROM draft_version "
                         + "WHERE department_code = ? AND fiscal_year = ? AND section = ?")) {
@@ -115,7 +129,8 @@ public class DraftVersionStore {
                 if (baseVersion != null && baseVersion != latest) {
                     throw new ConflictException(baseVersion, latest);
                 }
-                Version v = new Version(section, latest + 1, baseVersion, origin, style, text, author, Instant.now().toString(), generation);
+                next = latest + 1;
+                Version v = new Version(section, next, baseVersion, origin, style, text, author, Instant.now().toString(), generation);
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO draft_version (department_code, fiscal_year, section, version, "
                         + "base_version, origin, style, body, author, created_at, mode, prompt_version, model, fallback_reason) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -141,27 +156,49 @@ public class DraftVersionStore {
                 }
                 return v;
             } catch (SQLException e) {
+                if (next > 0 && Writes.uniqueViolation(e)) {
+                    // Version `next` was saved by a writer outside the application's order (another process) meanwhile.
+                    throw new ConflictException(baseVersion, next);
+                }
                 throw new StoreException("could not save the draft: " + e.getMessage(), e);
             }
         });
     }
 
+    /**
+     * Stores a frozen report, or returns the one already stored with the same content hash (the same content is the
+     * same frozen report, also when two freezes of it race).
+     */
     public Frozen freeze(String code, int year, Frozen frozen) {
-        return tx.executeWrite(status -> {
-            try (PreparedStatement ps = status.getConnection().prepareStatement("INSERT INTO frozen_report (department_code, fiscal_year, "
-                    + "style, body, facts, reasons, templates, content_hash, frozen_by, frozen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, code);
-                ps.setInt(2, year);
-                ps.setString(3, frozen.style());
-                ps.setString(4, frozen.text());
-                ps.setString(5, frozen.facts());
-                ps.setString(6, frozen.reasons());
-                ps.setString(7, frozen.templates());
-                ps.setString(8, frozen.contentHash());
-                ps.setString(9, frozen.frozenBy());
-                ps.setString(10, frozen.frozenAt());
-                ps.executeUpdate();
-                return frozen;
+        return writes.department(code, status -> {
+            Connection c = status.getConnection();
+            try {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO frozen_report (department_code, fiscal_year, style, body, facts, "
+                        + "reasons, templates, content_hash, frozen_by, frozen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (content_hash) DO NOTHING")) {
+                    ps.setString(1, code);
+                    ps.setInt(2, year);
+                    ps.setString(3, frozen.style());
+                    ps.setString(4, frozen.text());
+                    ps.setString(5, frozen.facts());
+                    ps.setString(6, frozen.reasons());
+                    ps.setString(7, frozen.templates());
+                    ps.setString(8, frozen.contentHash());
+                    ps.setString(9, frozen.frozenBy());
+                    ps.setString(10, frozen.frozenAt());
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement("SELECT style, body, facts, reasons, templates, content_hash, frozen_by, "
+                        + "frozen_at FROM frozen_report WHERE content_hash = ?")) {
+                    ps.setString(1, frozen.contentHash());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new SQLException("frozen report " + frozen.contentHash() + " neither stored nor found");
+                        }
+                        return new Frozen(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                rs.getString(6), rs.getString(7), rs.getString(8));
+                    }
+                }
             } catch (SQLException e) {
                 throw new StoreException("could not freeze the report: " + e.getMessage(), e);
             }

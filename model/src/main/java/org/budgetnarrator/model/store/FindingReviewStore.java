@@ -23,9 +23,11 @@ public class FindingReviewStore {
     }
 
     private final TransactionOperations<Connection> tx;
+    private final Writes writes;
 
-    public FindingReviewStore(TransactionOperations<Connection> tx) {
+    public FindingReviewStore(TransactionOperations<Connection> tx, Writes writes) {
         this.tx = tx;
+        this.writes = writes;
     }
 
     public Map<String, Review> reviews(String departmentCode, int fiscalYear) {
@@ -53,7 +55,7 @@ public class FindingReviewStore {
     public Review save(String departmentCode, int fiscalYear, String fingerprint, String ruleId, String verdict, String note,
                        String reviewedBy) {
         String at = Instant.now().toString();
-        return tx.executeWrite(status -> {
+        return writes.department(departmentCode, status -> {
             Connection c = status.getConnection();
             try (PreparedStatement delete = c.prepareStatement(
                     "DELETE FROM finding_review WHERE department_code = ? AND fiscal_year = ? AND fingerprint = ?");
@@ -73,6 +75,11 @@ public class FindingReviewStore {
                 insert.setString(8, at);
                 insert.executeUpdate();
             } catch (SQLException e) {
+                if (Writes.uniqueViolation(e)) {
+                    // Another process recorded a verdict on the same finding between this one's delete and insert.
+                    throw new WriteConflictException("the finding " + fingerprint + " was reviewed by someone else at the same time; "
+                            + "reload the audit and review it again", e);
+                }
                 throw new StoreException("could not store the review: " + e.getMessage(), e);
             }
             return new Review(fingerprint, ruleId, verdict, note, reviewedBy, at);

@@ -15,9 +15,11 @@ import java.util.Optional;
 public class ModelCacheStore {
 
     private final TransactionOperations<Connection> tx;
+    private final Writes writes;
 
-    public ModelCacheStore(TransactionOperations<Connection> tx) {
+    public ModelCacheStore(TransactionOperations<Connection> tx, Writes writes) {
         this.tx = tx;
+        this.writes = writes;
     }
 
     public Optional<String> get(String key) {
@@ -35,7 +37,7 @@ public class ModelCacheStore {
 
     /** Stores an answer; a concurrent store of the same key keeps the first (both passed the guard for the same facts). */
     public void put(String key, String promptVersion, String model, String answer) {
-        tx.executeWrite(status -> {
+        writes.run(status -> {
             try (PreparedStatement ps = status.getConnection().prepareStatement("INSERT INTO model_cache (cache_key, prompt_version, model, "
                     + "answer, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (cache_key) DO NOTHING")) {
                 ps.setString(1, key);

@@ -1,6 +1,5 @@
 package org.budgetnarrator.model.store;
 
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -18,15 +17,15 @@ public class ReasonStore {
     public record Entry(String code, String note) {
     }
 
-    private final TransactionOperations<Connection> tx;
+    private final Writes writes;
 
-    public ReasonStore(TransactionOperations<Connection> tx) {
-        this.tx = tx;
+    public ReasonStore(Writes writes) {
+        this.writes = writes;
     }
 
     /** @return false when the department-year is not stored */
     public boolean replace(String departmentCode, int fiscalYear, String subject, String aspect, List<Entry> reasons) {
-        return tx.executeWrite(status -> {
+        return writes.department(departmentCode, status -> {
             Connection c = status.getConnection();
             try {
                 Optional<Long> yearId = yearId(c, departmentCode, fiscalYear);

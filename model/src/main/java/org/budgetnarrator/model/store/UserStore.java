@@ -69,9 +69,11 @@ public class UserStore {
     private static final String TOKEN_COLUMNS = "t.id, t.username, t.name, t.created_at, t.expires_at, t.revoked_at";
 
     private final TransactionOperations<Connection> tx;
+    private final Writes writes;
 
-    public UserStore(TransactionOperations<Connection> tx) {
+    public UserStore(TransactionOperations<Connection> tx, Writes writes) {
         this.tx = tx;
+        this.writes = writes;
     }
 
     public void create(String username, String password, Role role, String departmentCode) {
@@ -305,7 +307,7 @@ public class UserStore {
     }
 
     private <T> T write(String failure, Work<T> work) {
-        return tx.executeWrite(status -> {
+        return writes.run(status -> {
             try {
                 return work.run(status.getConnection());
             } catch (SQLException e) {
@@ -315,7 +317,7 @@ public class UserStore {
     }
 
     public void log(String username, String operation, String departmentCode, Integer year, String outcome, String detail) {
-        tx.executeWrite(status -> {
+        writes.run(status -> {
             try (PreparedStatement ps = status.getConnection().prepareStatement("INSERT INTO audit_log (at, username, operation, "
                     + "department_code, fiscal_year, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, Instant.now().toString());
