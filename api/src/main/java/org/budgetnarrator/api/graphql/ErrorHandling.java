@@ -12,6 +12,7 @@ import graphql.execution.DataFetcherExceptionHandlerResult;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.introspection.GoodFaithIntrospection.BadFaithIntrospectionError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,6 +130,8 @@ final class ErrorHandling {
                             : type == ErrorType.ValidationError ? "GRAPHQL_VALIDATION_FAILED"
                             : message.contains("maximum query depth exceeded") ? "QUERY_TOO_DEEP"
                             : message.contains("maximum query complexity exceeded") ? "QUERY_TOO_COMPLEX"
+                            // graphql-java's good-faith check: introspection asking for the schema recursively.
+                            : error instanceof BadFaithIntrospectionError ? "QUERY_TOO_COMPLEX"
                             : "INTERNAL";
                     extensions.put("code", code);
                     extensions.remove("classification");

@@ -148,7 +148,7 @@ public class GraphQLFactory {
                 .queryExecutionStrategy(new AsyncExecutionStrategy(ErrorHandling.HANDLER))
                 .mutationExecutionStrategy(new AsyncSerialExecutionStrategy(ErrorHandling.HANDLER))
                 .preparsedDocumentProvider(new DocumentCache(500))
-                .instrumentation(new RequestInstrumentation(new Metrics(meters), limits.depth(), limits.complexity(), limits.timeout(),
+                .instrumentation(new RequestInstrumentation(new Metrics(meters), limits.cost(), limits.timeout(),
                         new ErrorHandling.Codes()))
                 .build();
     }
