@@ -5,6 +5,11 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.budgetnarrator.api.support.Browser;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,12 +18,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * GraphiQL renders in a real headless Chromium from the application's own assets. Chromium runs with
  * background networking off; the page has no external resource to fetch, so this is the offline case.
- * .ci/run installs Debian's chromium when it is missing. A screenshot is kept in target/artifacts.
+ * .ci/run installs Debian's chromium when it is missing. A screenshot is kept in target/artifacts. Its Docs panel
+ * lists the schema, read by the standard introspection query, as a user opening it sees it.
  */
 @MicronautTest(transactional = false)
 class GraphiqlBrowserTest {
@@ -56,5 +63,33 @@ class GraphiqlBrowserTest {
         shot.addAll(List.of("--screenshot=" + artifacts.resolve("graphiql.png").toAbsolutePath(), url));
         run(shot);
         assertTrue(Files.size(artifacts.resolve("graphiql.png")) > 10_000, "a screenshot was written");
+    }
+
+    @Test
+    void theDocsPanelListsQuerysFields() throws Exception {
+        try (Browser browser = new Browser()) {
+            browser.driver.get(server.getURL() + "/graphiql");
+            browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[aria-label='Show Documentation Explorer']"))).click();
+            WebElement query;
+            try {
+                query = browser.wait.until(ExpectedConditions.elementToBeClickable(
+                        By.xpath("//section[@aria-label='Documentation Explorer']//a[contains(@class,'graphiql-doc-explorer-type-name') and text()='Query']")));
+            } catch (TimeoutException e) {
+                String panel = browser.driver.findElement(By.cssSelector(".graphiql-doc-explorer")).getText();
+                throw new AssertionError("the Docs panel shows no root type Query; it says: " + panel, e);
+            }
+            query.click();
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".graphiql-doc-explorer-field-name")));
+            List<String> fields = browser.driver.findElements(By.cssSelector(".graphiql-doc-explorer-field-name")).stream()
+                    .map(WebElement::getText).toList();
+            assertTrue(fields.containsAll(List.of("department", "departments", "me", "reasonCatalogue")), fields::toString);
+            String panel = browser.driver.findElement(By.cssSelector(".graphiql-doc-explorer")).getText();
+            assertFalse(panel.contains("Error fetching schema"), panel);
+            assertTrue(panel.contains("One department by its code"), "the fields' descriptions are shown: " + panel);
+
+            Path artifacts = Path.of("target", "artifacts");
+            Files.createDirectories(artifacts);
+            Files.write(artifacts.resolve("graphiql-docs.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+        }
     }
 }

@@ -14,8 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Over-limit queries get a clear error before any SQL runs; introspection can be switched off. */
 @MicronautTest(transactional = false)
-// Statements are counted: no background drafting worker polling meanwhile.
+// Statements are counted: no background drafting worker polling meanwhile, nor the health monitor (every minute).
 @Property(name = "narrator.jobs.background", value = "false")
+@Property(name = "micronaut.health.monitor.enabled", value = "false")
 @Property(name = "narrator.graphql.max-depth", value = "6")
 @Property(name = "narrator.graphql.max-complexity", value = "3000")
 @Property(name = "narrator.graphql.introspection", value = "false")

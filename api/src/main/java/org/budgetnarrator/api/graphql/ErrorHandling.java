@@ -16,6 +16,7 @@ import graphql.language.SourceLocation;
 import org.budgetnarrator.model.store.NotStoredException;
 import org.budgetnarrator.model.store.WriteConflictException;
 import org.budgetnarrator.model.store.WritesBusyException;
+import graphql.introspection.GoodFaithIntrospection.BadFaithIntrospectionError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -149,6 +150,8 @@ final class ErrorHandling {
                             : type == ErrorType.ValidationError ? "GRAPHQL_VALIDATION_FAILED"
                             : message.contains("maximum query depth exceeded") ? "QUERY_TOO_DEEP"
                             : message.contains("maximum query complexity exceeded") ? "QUERY_TOO_COMPLEX"
+                            // graphql-java's good-faith check: introspection asking for the schema recursively.
+                            : error instanceof BadFaithIntrospectionError ? "QUERY_TOO_COMPLEX"
                             : "INTERNAL";
                     extensions.put("code", code);
                     extensions.remove("classification");

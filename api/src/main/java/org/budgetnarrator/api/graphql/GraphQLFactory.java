@@ -154,7 +154,7 @@ public class GraphQLFactory {
                 .queryExecutionStrategy(new AsyncExecutionStrategy(ErrorHandling.HANDLER))
                 .mutationExecutionStrategy(new AsyncSerialExecutionStrategy(ErrorHandling.HANDLER))
                 .preparsedDocumentProvider(new DocumentCache())
-                .instrumentation(new RequestInstrumentation(new Metrics(meters), limits.depth(), limits.complexity(), limits.timeout(),
+                .instrumentation(new RequestInstrumentation(new Metrics(meters), limits.cost(), limits.timeout(),
                         new ErrorHandling.Codes(), ArgumentBounds.forSchema(schema)))
                 .build();
     }

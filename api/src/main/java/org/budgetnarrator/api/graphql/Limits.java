@@ -1,15 +1,15 @@
 package org.budgetnarrator.api.graphql;
 
 import graphql.ExecutionResult;
-import graphql.analysis.FieldComplexityCalculator;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
@@ -19,9 +19,10 @@ import jakarta.inject.Singleton;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Query limits, configurable: maximum depth, maximum complexity (a list field costs its page size, `first`,
- * times its children), and a time limit per request. Depth and complexity are checked before any field is
- * fetched, so an over-limit query runs no SQL. Introspection can be switched off.
+ * Query limits, configurable: maximum depth, maximum complexity (counted as QueryCost says: computed fields
+ * weigh more, a list multiplies by its page size), and a time limit per request. Depth and complexity are
+ * checked before any field is fetched, so an over-limit query runs no SQL; introspection counts for neither.
+ * Introspection can be switched off.
  */
 @Singleton
 public class Limits {
@@ -45,19 +46,42 @@ public class Limits {
         return introspection;
     }
 
-    Instrumentation depth() {
-        // graphql-java aborts with "maximum query depth exceeded N > M"; ErrorHandling gives it the code QUERY_TOO_DEEP.
-        return new MaxQueryDepthInstrumentation(maxDepth);
+    public int maxDepth() {
+        return maxDepth;
     }
 
-    Instrumentation complexity() {
-        FieldComplexityCalculator calculator = (env, children) -> {
-            Object first = env.getArguments().get("first");
-            int page = first instanceof Integer n ? Math.max(n, 1) : 1;
-            return page * (1 + children);
+    public int maxComplexity() {
+        return maxComplexity;
+    }
+
+    /**
+     * Refuses an operation deeper or more complex than the limits (QueryCost says how both are counted) before
+     * any field is fetched. Counting stops at the first field over a limit, so refusing a huge query is cheap.
+     */
+    Instrumentation cost() {
+        int depthLimit = maxDepth;
+        long complexityLimit = maxComplexity;
+        return new SimplePerformantInstrumentation() {
+            @Override
+            public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+                                                                                 InstrumentationState state) {
+                ExecutionContext context = parameters.getExecutionContext();
+                QueryCost.Count count = QueryCost.count(context.getGraphQLSchema(), context.getDocument(),
+                        context.getExecutionInput().getOperationName(), context.getCoercedVariables(), depthLimit, complexityLimit);
+                QueryCost.Exceeded over = count.exceeded();
+                if (over == null) {
+                    return SimpleInstrumentationContext.noOp();
+                }
+                // ErrorHandling gives these messages the codes QUERY_TOO_DEEP and QUERY_TOO_COMPLEX.
+                throw new AbortExecutionException(switch (over.kind()) {
+                    case DEPTH -> "maximum query depth exceeded: " + over.value() + " > " + over.limit() + " at " + over.path()
+                            + " (narrator.graphql.max-depth; introspection under __schema and __type is not counted)";
+                    case COMPLEXITY -> "maximum query complexity exceeded: more than " + over.limit() + " when counting " + over.path()
+                            + " (narrator.graphql.max-complexity; each field counts 1, computed fields such as DepartmentYear.audit"
+                            + " more, times the page sizes `first` of the lists it is in)";
+                });
+            }
         };
-        // graphql-java aborts with "maximum query complexity exceeded N > M"; the code is QUERY_TOO_COMPLEX.
-        return new MaxQueryComplexityInstrumentation(maxComplexity, calculator);
     }
 
     /** Stops fetching when a request runs past its time limit; the fields not yet fetched get an error. */

@@ -9,45 +9,38 @@ import graphql.execution.instrumentation.parameters.InstrumentationCreateStatePa
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
-import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
 import graphql.schema.DataFetcher;
-import graphql.validation.ValidationError;
 
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The request's instrumentation in one piece: metrics, the depth and complexity limits and the arguments' bounds
- * (checked once, before execution), the time limit and the error codes. One instrumentation rather than graphql-java's
+ * The request's instrumentation in one piece: metrics, the depth and complexity limits (checked once, before
+ * execution, in one count) and the arguments' bounds, the time limit and the error codes. One instrumentation rather than graphql-java's
  * ChainedInstrumentation of five, because the chain costs work on every field of every row (a nested page
  * resolves tens of thousands of fields) although only the time limit acts on fields at all.
  */
 final class RequestInstrumentation extends SimplePerformantInstrumentation {
 
     private final Metrics metrics;
-    private final Instrumentation depth;
-    private final Instrumentation complexity;
+    private final Instrumentation cost;
     private final Instrumentation timeout;
     private final Instrumentation codes;
     private final ArgumentBounds bounds;
 
-    RequestInstrumentation(Metrics metrics, Instrumentation depth, Instrumentation complexity, Instrumentation timeout, Instrumentation codes,
-                           ArgumentBounds bounds) {
+    RequestInstrumentation(Metrics metrics, Instrumentation cost, Instrumentation timeout, Instrumentation codes, ArgumentBounds bounds) {
         this.metrics = metrics;
-        this.depth = depth;
-        this.complexity = complexity;
+        this.cost = cost;
         this.timeout = timeout;
         this.codes = codes;
         this.bounds = bounds;
     }
 
-    private record State(InstrumentationState timeout, InstrumentationState complexity) implements InstrumentationState {
+    private record State(InstrumentationState timeout) implements InstrumentationState {
     }
 
     @Override
     public CompletableFuture<InstrumentationState> createStateAsync(InstrumentationCreateStateParameters parameters) {
-        return CompletableFuture.completedFuture(new State(join(timeout.createStateAsync(parameters)),
-                join(complexity.createStateAsync(parameters))));
+        return CompletableFuture.completedFuture(new State(join(timeout.createStateAsync(parameters))));
     }
 
     private static InstrumentationState join(CompletableFuture<InstrumentationState> state) {
@@ -60,16 +53,9 @@ final class RequestInstrumentation extends SimplePerformantInstrumentation {
     }
 
     @Override
-    public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
-                                                                         InstrumentationState state) {
-        return complexity.beginValidation(parameters, ((State) state).complexity());
-    }
-
-    @Override
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
                                                                          InstrumentationState state) {
-        depth.beginExecuteOperation(parameters, null);
-        complexity.beginExecuteOperation(parameters, ((State) state).complexity());
+        cost.beginExecuteOperation(parameters, null);
         bounds.check(parameters.getExecutionContext());
         return null;
     }
