@@ -12,8 +12,8 @@ import io.micronaut.http.filter.ServerFilterPhase;
  * from elsewhere, on every answer, errors included (this filter runs outside the security filter).
  * <ul>
  * <li>/app/: the officers' page loads only its own modules and styles and talks only to this server.</li>
- * <li>/graphiql: GraphiQL's own scripts (served from webjars); its styles need 'unsafe-inline' (React and CodeMirror
- * set style attributes), its scripts do not (the page's script is a file, /graphiql-page/narrator.js).</li>
+ * <li>/graphiql: GraphiQL's scripts and styles from webjars and its page's from /graphiql-page/ (no inline script or
+ * style: React and CodeMirror set styles through the DOM, which the policy allows).</li>
  * <li>everything else (JSON, downloads): no content may load at all.</li>
  * </ul>
  */
