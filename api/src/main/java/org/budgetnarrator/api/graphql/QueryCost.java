@@ -131,6 +131,9 @@ public record QueryCost(int depth, long complexity) {
         }
 
         private static int weight(QueryVisitorFieldEnvironment env) {
+            if (env.isTypeNameIntrospectionField()) {
+                return 1; // __typename has no fields container (graphql-java throws when asked for one)
+            }
             GraphQLFieldsContainer parent = env.getFieldsContainer();
             return parent == null ? 1 : WEIGHTS.getOrDefault(coordinates(parent.getName(), env.getField().getName()), 1);
         }

@@ -55,7 +55,8 @@ public final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(binary("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"))).build();
         driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // A bound, not a speed test: on a loaded two-core machine signing in and drafting every section takes tens of seconds.
+        wait = new WebDriverWait(driver, Duration.ofSeconds(90));
     }
 
     public void shot(String name) throws Exception {
