@@ -120,7 +120,7 @@ class ConcurrentWritesTest {
         }
         Map<String, Integer> counts = runFor(4_000, officers);
         assertEquals(Map.of("saveDraft OK", counts.getOrDefault("saveDraft OK", 0)), counts, "every save succeeds: " + counts);
-        assertTrue(counts.get("saveDraft OK") >= 10, counts.toString());
+        assertTrue(counts.get("saveDraft OK") >= 4, "the officers saved while the other did: " + counts);
         for (String code : List.of("XN-WB", "HN-WB")) {
             List<DraftVersionStore.Version> saved = versions.versions(code, 2024, "OFFICE_RUNNING_COST");
             for (int i = 0; i < saved.size(); i++) {
