@@ -12,6 +12,7 @@ import graphql.execution.DataFetcherExceptionHandlerResult;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import org.budgetnarrator.drafting.audit.Deadline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +57,7 @@ final class ErrorHandling {
             } else if (e instanceof org.budgetnarrator.api.security.Access.PermissionDeniedException) {
                 code = "PERMISSION_DENIED";
                 message = e.getMessage();
-            } else if (e instanceof Limits.RequestTimeoutException) {
+            } else if (e instanceof Limits.RequestTimeoutException || e instanceof Deadline.ExceededException) {
                 code = "TIMEOUT";
                 message = e.getMessage();
             } else if (e instanceof NotFoundException) {
