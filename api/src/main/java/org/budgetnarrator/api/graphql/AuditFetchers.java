@@ -1,11 +1,13 @@
 package org.budgetnarrator.api.graphql;
 
 import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.budgetnarrator.api.security.Access;
 import org.budgetnarrator.drafting.audit.AuditService;
+import org.budgetnarrator.drafting.audit.Deadline;
 import org.budgetnarrator.drafting.audit.Finding;
 import org.budgetnarrator.drafting.audit.Subject;
 import org.budgetnarrator.model.domain.Department;
@@ -32,15 +34,22 @@ public class AuditFetchers {
         this.executor = executor;
     }
 
+    /** The request's deadline (BlockingGraphQLInvocation sets it), which the audit and the check poll. */
+    private static Deadline deadline(DataFetchingEnvironment env) {
+        Deadline deadline = env.getGraphQlContext().get(Deadline.class);
+        return deadline != null ? deadline : Deadline.none();
+    }
+
     DataFetcher<CompletableFuture<List<Map<String, Object>>>> audit() {
         return env -> {
             DepartmentYear year = env.getSource();
             String severity = env.getArgument("severity");
+            Deadline deadline = deadline(env);
             return Blocking.run(() -> {
                 Department department = departments.findByIdIn(List.of(year.departmentId())).get(0);
                 // The findings rest on published data; the officers' verdicts on them are the department's working data.
                 boolean verdicts = Access.mayWorkOn(Access.caller(env), department.code());
-                return audits.audit(department.code(), year.year()).orElse(List.of()).stream()
+                return audits.audit(department.code(), year.year(), deadline).orElse(List.of()).stream()
                         .filter(r -> severity == null || r.finding().severity().name().equals(severity))
                         .map(r -> finding(verdicts ? r : new AuditService.Reviewed(r.finding(), null))).toList();
             }, executor);
@@ -52,7 +61,8 @@ public class AuditFetchers {
             String code = env.getArgument("departmentCode");
             int year = env.getArgument("year");
             String text = env.getArgument("text");
-            return Blocking.run(() -> audits.checkText(code, year, text)
+            Deadline deadline = deadline(env);
+            return Blocking.run(() -> audits.checkText(code, year, text, deadline)
                     .orElseThrow(() -> new NotFoundException("no department-year " + code + " " + year + " is stored"))
                     .stream().map(AuditFetchers::finding).toList(), executor);
         };
@@ -65,11 +75,12 @@ public class AuditFetchers {
             String fingerprint = env.getArgument("fingerprint");
             String status = env.getArgument("status");
             String note = env.getArgument("note");
+            Deadline deadline = deadline(env);
             return Blocking.run(() -> {
                 if (audits.data(code, year).isEmpty()) {
                     throw new NotFoundException("no department-year " + code + " " + year + " is stored");
                 }
-                return audits.review(code, year, fingerprint, status, note, Access.username(env)).map(AuditFetchers::finding)
+                return audits.review(code, year, fingerprint, status, note, Access.username(env), deadline).map(AuditFetchers::finding)
                         .orElseThrow(() -> new NotFoundException("the audit of " + code + " " + year + " has no finding " + fingerprint));
             }, executor);
         };

@@ -14,6 +14,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import org.budgetnarrator.drafting.audit.Deadline;
 import org.dataloader.DataLoaderRegistry;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -36,15 +37,18 @@ public class BlockingGraphQLInvocation implements GraphQLInvocation {
     private final BeanProvider<DataLoaderRegistry> registries;
     private final Executor executor;
     private final boolean publicRead;
+    private final Limits limits;
 
     public BlockingGraphQLInvocation(GraphQL graphQL, GraphQLExecutionInputCustomizer customizer,
                                      BeanProvider<DataLoaderRegistry> registries, @Named(TaskExecutors.BLOCKING) Executor executor,
-                                     @io.micronaut.context.annotation.Value("${narrator.security.public-read:false}") boolean publicRead) {
+                                     @io.micronaut.context.annotation.Value("${narrator.security.public-read:false}") boolean publicRead,
+                                     Limits limits) {
         this.graphQL = graphQL;
         this.customizer = customizer;
         this.registries = registries;
         this.executor = executor;
         this.publicRead = publicRead;
+        this.limits = limits;
     }
 
     @Override
@@ -60,6 +64,8 @@ public class BlockingGraphQLInvocation implements GraphQLInvocation {
                     httpRequest.getUserPrincipal(io.micronaut.security.authentication.Authentication.class)
                             .ifPresent(a -> context.put(org.budgetnarrator.api.security.Access.AUTHENTICATION, a));
                     context.put(org.budgetnarrator.api.security.Access.PUBLIC_READ, publicRead);
+                    // The request's time limit, from now: the fields' long computations stop at it (AuditFetchers).
+                    context.put(Deadline.class, limits.deadline());
                 })
                 .build();
         return Flux.from(customizer.customize(input, httpRequest, httpResponse))

@@ -17,6 +17,7 @@ import org.budgetnarrator.model.store.NotStoredException;
 import org.budgetnarrator.model.store.WriteConflictException;
 import org.budgetnarrator.model.store.WritesBusyException;
 import graphql.introspection.GoodFaithIntrospection.BadFaithIntrospectionError;
+import org.budgetnarrator.drafting.audit.Deadline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +68,7 @@ final class ErrorHandling {
             } else if (e instanceof org.budgetnarrator.api.security.Access.PermissionDeniedException) {
                 code = "PERMISSION_DENIED";
                 message = e.getMessage();
-            } else if (e instanceof Limits.RequestTimeoutException) {
+            } else if (e instanceof Limits.RequestTimeoutException || e instanceof Deadline.ExceededException) {
                 code = "TIMEOUT";
                 message = e.getMessage();
             } else if (e instanceof NotFoundException) {

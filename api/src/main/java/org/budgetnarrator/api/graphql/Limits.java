@@ -15,7 +15,9 @@ import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchPar
 import graphql.schema.DataFetcher;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import org.budgetnarrator.drafting.audit.Deadline;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -84,13 +86,23 @@ public class Limits {
         };
     }
 
+    /**
+     * A request's time limit from now, as the deadline its long computations (the narrative check, the audit)
+     * poll: put in the request's GraphQL context under {@code Deadline.class}, so that they stop inside the work.
+     */
+    public Deadline deadline() {
+        return Deadline.after(Duration.ofMillis(timeoutMillis), "narrator.graphql.timeout");
+    }
+
     /** Stops fetching when a request runs past its time limit; the fields not yet fetched get an error. */
     Instrumentation timeout() {
         long limit = timeoutMillis;
         return new SimplePerformantInstrumentation() {
             @Override
             public CompletableFuture<InstrumentationState> createStateAsync(InstrumentationCreateStateParameters parameters) {
-                return CompletableFuture.completedFuture(new Started(System.currentTimeMillis()));
+                // One clock per request: the deadline its computations poll, set when the request came in.
+                Deadline deadline = parameters.getExecutionInput().getGraphQLContext().get(Deadline.class);
+                return CompletableFuture.completedFuture(new Started(deadline != null ? deadline : deadline()));
             }
 
             @Override
@@ -102,7 +114,7 @@ public class Limits {
                     return fetcher;
                 }
                 return env -> {
-                    if (System.currentTimeMillis() - started.at() > limit) {
+                    if (started.deadline().passed()) {
                         throw new RequestTimeoutException("the request ran past its time limit of " + limit + " ms (narrator.graphql.timeout)");
                     }
                     return fetcher.get(env);
@@ -117,7 +129,7 @@ public class Limits {
         };
     }
 
-    private record Started(long at) implements InstrumentationState {
+    private record Started(Deadline deadline) implements InstrumentationState {
     }
 
     /** A request ran past its time limit. */

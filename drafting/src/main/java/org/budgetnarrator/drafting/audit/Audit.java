@@ -1,5 +1,6 @@
 package org.budgetnarrator.drafting.audit;
 
+import org.budgetnarrator.drafting.indicator.ScoringProfiles;
 import org.budgetnarrator.model.domain.StoredDocument;
 import org.budgetnarrator.model.read.YearData;
 
@@ -23,10 +24,18 @@ public final class Audit {
     }
 
     public static List<Finding> run(YearData data) {
+        return run(data, Deadline.none());
+    }
+
+    /** The audit, stopped with {@link Deadline.ExceededException} once the deadline has passed. */
+    public static List<Finding> run(YearData data, Deadline deadline) {
+        deadline.check();
         List<Finding> findings = new ArrayList<>(new TableRules(data).run());
-        findings.addAll(new EvaluationRules(data, org.budgetnarrator.drafting.indicator.ScoringProfiles.national()).run());
-        NarrativeChecker narrative = new NarrativeChecker(data);
+        deadline.check();
+        findings.addAll(new EvaluationRules(data, ScoringProfiles.national()).run());
+        NarrativeChecker narrative = new NarrativeChecker(data, deadline);
         for (StoredDocument document : data.documents()) {
+            deadline.check();
             if (CHECKED_DOCUMENTS.contains(document.kind())) {
                 findings.addAll(narrative.check(document.kind(), document.body()));
             }
@@ -37,6 +46,11 @@ public final class Audit {
 
     /** Checks a text an officer gives (a draft) against the department-year's data, storing nothing. */
     public static List<Finding> checkText(YearData data, String text) {
-        return new NarrativeChecker(data).check("draft", text);
+        return checkText(data, text, Deadline.none());
+    }
+
+    /** The same, stopped with {@link Deadline.ExceededException} once the deadline has passed. */
+    public static List<Finding> checkText(YearData data, String text, Deadline deadline) {
+        return new NarrativeChecker(data, deadline).check("draft", text);
     }
 }

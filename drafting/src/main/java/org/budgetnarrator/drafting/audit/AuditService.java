@@ -30,11 +30,22 @@ public class AuditService {
     }
 
     public Optional<List<Reviewed>> audit(String departmentCode, int fiscalYear) {
-        return reader.read(departmentCode, fiscalYear).map(data -> attach(departmentCode, fiscalYear, Audit.run(data)));
+        return audit(departmentCode, fiscalYear, Deadline.none());
+    }
+
+    /** The audit, stopped with {@link Deadline.ExceededException} once the deadline has passed. */
+    public Optional<List<Reviewed>> audit(String departmentCode, int fiscalYear, Deadline deadline) {
+        return reader.read(departmentCode, fiscalYear).map(data -> attach(departmentCode, fiscalYear, Audit.run(data, deadline)));
     }
 
     public Optional<List<Reviewed>> checkText(String departmentCode, int fiscalYear, String text) {
-        return reader.read(departmentCode, fiscalYear).map(data -> attach(departmentCode, fiscalYear, Audit.checkText(data, text)));
+        return checkText(departmentCode, fiscalYear, text, Deadline.none());
+    }
+
+    /** Checks a text, stopped with {@link Deadline.ExceededException} once the deadline has passed. */
+    public Optional<List<Reviewed>> checkText(String departmentCode, int fiscalYear, String text, Deadline deadline) {
+        return reader.read(departmentCode, fiscalYear)
+                .map(data -> attach(departmentCode, fiscalYear, Audit.checkText(data, text, deadline)));
     }
 
     public Optional<YearData> data(String departmentCode, int fiscalYear) {
@@ -44,7 +55,13 @@ public class AuditService {
     /** Records a verdict on a finding of the current audit; empty when no such finding exists. */
     public Optional<Reviewed> review(String departmentCode, int fiscalYear, String fingerprint, String verdict, String note,
                                      String reviewedBy) {
-        Optional<List<Reviewed>> current = audit(departmentCode, fiscalYear);
+        return review(departmentCode, fiscalYear, fingerprint, verdict, note, reviewedBy, Deadline.none());
+    }
+
+    /** The same; the audit it runs to find the finding stops once the deadline has passed. */
+    public Optional<Reviewed> review(String departmentCode, int fiscalYear, String fingerprint, String verdict, String note,
+                                     String reviewedBy, Deadline deadline) {
+        Optional<List<Reviewed>> current = audit(departmentCode, fiscalYear, deadline);
         Optional<Reviewed> target = current.flatMap(list -> list.stream()
                 .filter(r -> r.finding().fingerprint().equals(fingerprint)).findFirst());
         return target.map(r -> new Reviewed(r.finding(), reviews.save(departmentCode, fiscalYear, fingerprint,

@@ -5,11 +5,15 @@ import org.budgetnarrator.model.read.YearData;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Finds a narrative's numeric claims — amounts, changes, rates, shares, completion percentages, counts —
@@ -17,38 +21,44 @@ import java.util.regex.Pattern;
  * data, at the precision it is written in. Also checks the words that carry numbers' meaning: 增加/减少,
  * 大于/小于, that a variance sentence gives its reason, and template residue.
  *
- * <p>A claim whose topic has no figure in the data is not checked: the checker never guesses.
+ * <p>A claim whose topic has no figure in the data is not checked: the checker never guesses. Nor is a figure
+ * longer than {@value #MAX_FIGURE} characters: no figure of the accounts needs as many, and reading one takes
+ * time that grows with the square of its length.
+ *
+ * <p>Every step takes time linear in the text's length (the claims are found by {@link NarrativeText}), and a
+ * {@link Deadline} stops a check that runs past its time limit.
  */
 public final class NarrativeChecker {
 
-    /** A figure, with or without thousands separators (4,863.67). */
-    private static final String NUM = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)";
-    private static final Pattern AMOUNT = Pattern.compile(NUM + "\\s*万元");
-    private static final Pattern PERCENT = Pattern.compile(NUM + "\\s*[%％]");
-    private static final Pattern SHARE = Pattern.compile("占([^，。；、%％\\d]{0,24}?)的?\\s*" + NUM + "\\s*[%％]");
-    private static final Pattern COUNT = Pattern.compile(NUM + "\\s*(个|人次|辆|台（套）|台)");
-    private static final Pattern BARE = Pattern.compile("(预算数（A）|执行数（B）|基本支出总额|项目支出总额)\\s*" + NUM + "(?!\\s*[%％万\\d])");
-    private static final Pattern PATH = Pattern.compile(
-            "((?:[\\p{IsHan}“”]|[（(]室[）)])+?)\\s*[（(]类[）)]\\s*((?:[\\p{IsHan}“”]|[（(]室[）)])+?)\\s*[（(]款[）)]"
-                    + "\\s*((?:[\\p{IsHan}“”]|[（(]室[）)])+?)\\s*[（(]项[）)]");
+    /** The longest figure read as a claim, in characters (digits, separators and point). */
+    static final int MAX_FIGURE = 40;
     private static final Pattern COMPARISON = Pattern.compile("决算数\\s*(大于|小于|等于|持平于?)\\s*(年初预算数|全年预算数|预算数)");
     private static final Pattern RESIDUE = Pattern.compile(
             "增加（减少）|增加\\(减少\\)|减少（增加）|增加持平|减少持平|增长持平|XX|xxx|××|待填写|请填写|待补充|TODO|TBD"
                     + "|\\{[^}]{1,20}}|[（(\\[]待[）)\\]]|[（(\\[]略[）)\\]]|……");
-    private static final Pattern LONG_PERCENT = Pattern.compile("\\d+\\.\\d{3,}\\s*[%％]");
     private static final Pattern NONE_STATEMENT = Pattern.compile("(?:本单位|本部门)(?:当年|本年|\\d{4}\\s*年度?)?无(政府性基金预算财政拨款|国有资本经营预算财政拨款)");
     private static final Pattern FLAT = Pattern.compile("(?<![增加减少长])(?:与上年|较上年|比上年)?持平");
     private static final Pattern REPEAT = Pattern.compile("(为为|的的|是是|了了|和和|在在)");
     private static final Pattern UP = Pattern.compile("(增加|增长|上升|提高)$");
     private static final Pattern DOWN = Pattern.compile("(减少|下降|降低)$");
 
+    /** What a path whose item the account table does not hold stands for: claims after it are not tied to any topic. */
+    private static final Topic UNKNOWN_PATH = Topic.blocker("unknown", "x");
+
     private final YearData data;
     private final List<Topic> topics;
+    private final Deadline deadline;
     private int compared;
 
     public NarrativeChecker(YearData data) {
+        this(data, Deadline.none());
+    }
+
+    /** A checker that stops with {@link Deadline.ExceededException} once the deadline has passed. */
+    public NarrativeChecker(YearData data, Deadline deadline) {
         this.data = data;
         this.topics = new Lexicon(data).topics();
+        this.deadline = deadline;
     }
 
     /** How many claims have been compared with the data so far (each a figure the data hold). */
@@ -59,15 +69,75 @@ public final class NarrativeChecker {
     /** Checks a text; {@code document} names it in the findings' subjects (a stored document kind, or "draft"). */
     public List<Finding> check(String document, String text) {
         List<Finding> findings = new ArrayList<>();
-        int paragraphStart = 0;
-        for (String paragraph : text.split("\n", -1)) {
-            new Paragraph(document, paragraph, paragraphStart, findings).run();
-            paragraphStart += paragraph.length() + 1;
+        String[] paragraphs = text.split("\n", -1);
+        int[] starts = new int[paragraphs.length];
+        for (int p = 1; p < paragraphs.length; p++) {
+            starts[p] = starts[p - 1] + paragraphs[p - 1].length() + 1;
+        }
+        List<List<Mention>> named = named(text, paragraphs, starts);
+        for (int p = 0; p < paragraphs.length; p++) {
+            deadline.check();
+            new Paragraph(document, paragraphs[p], starts[p], findings, named.get(p)).run();
         }
         return findings;
     }
 
+    /**
+     * The topics each paragraph names, in the order of the topics and then of the text, as matching each
+     * paragraph alone finds them. Each topic's phrase is matched over the whole text once (matching it
+     * again in every paragraph would cost a matcher per topic and paragraph); where a match runs over a line
+     * break, that paragraph is matched alone, and the whole text from the next paragraph on.
+     */
+    private List<List<Mention>> named(String text, String[] paragraphs, int[] starts) {
+        List<List<Mention>> named = new ArrayList<>(paragraphs.length);
+        for (int p = 0; p < paragraphs.length; p++) {
+            named.add(List.of());
+        }
+        for (Topic topic : topics) {
+            deadline.check();
+            List<Named> found = new ArrayList<>();
+            Matcher m = topic.phrase().matcher(text);
+            int p = 0;
+            while (m.find()) {
+                while (p + 1 < paragraphs.length && starts[p + 1] <= m.start()) {
+                    p++;
+                }
+                int start = starts[p];
+                if (m.end() <= start + paragraphs[p].length()) {
+                    if (m.end() > m.start()) {
+                        found.add(new Named(p, new Mention(m.start() - start, m.end() - start, topic, null, null)));
+                    }
+                    continue;
+                }
+                while (!found.isEmpty() && found.get(found.size() - 1).paragraph() == p) {
+                    found.remove(found.size() - 1);
+                }
+                Matcher alone = topic.phrase().matcher(paragraphs[p]);
+                while (alone.find()) {
+                    if (alone.end() > alone.start()) {
+                        found.add(new Named(p, new Mention(alone.start(), alone.end(), topic, null, null)));
+                    }
+                }
+                if (p + 1 >= paragraphs.length) {
+                    break;
+                }
+                m.region(starts[p + 1], text.length());
+            }
+            for (Named n : found) {
+                if (named.get(n.paragraph()).isEmpty()) {
+                    named.set(n.paragraph(), new ArrayList<>());
+                }
+                named.get(n.paragraph()).add(n.mention());
+            }
+        }
+        return named;
+    }
+
     private record Mention(int start, int end, Topic topic, AccountLine item, String[] names) {
+    }
+
+    /** A topic named in a paragraph, by the paragraph's index. */
+    private record Named(int paragraph, Mention mention) {
     }
 
     private record Claim(int start, int end, Runnable check) {
@@ -79,38 +149,39 @@ public final class NarrativeChecker {
         private final String text;
         private final int base;
         private final List<Finding> findings;
+        private final List<Mention> named;
+        private final NarrativeText scan;
+        private final Map<Integer, String> sentences = new HashMap<>();
+        private int[] stops;
         private Mention current;
 
-        Paragraph(String document, String text, int base, List<Finding> findings) {
+        Paragraph(String document, String text, int base, List<Finding> findings, List<Mention> named) {
             this.document = document;
             this.text = text;
             this.base = base;
             this.findings = findings;
+            this.named = named;
+            this.scan = new NarrativeText(text, deadline);
         }
 
         void run() {
             residue();
             noneStatements();
-            List<int[]> shareSpans = new ArrayList<>();
-            Matcher share = SHARE.matcher(text);
-            while (share.find()) {
-                shareSpans.add(new int[]{share.start(), share.end()});
-            }
+            Spans shares = new Spans(scan.shares().stream().map(f -> new NarrativeText.Span(f.start(), f.end())).toList());
             // A bracketed note (a draft's 【待补充：…】 gap) states what is missing, not a claim about the data.
-            List<int[]> notes = new ArrayList<>();
-            Matcher note = Pattern.compile("【[^】]*】").matcher(text);
-            while (note.find()) {
-                notes.add(new int[]{note.start(), note.end()});
-            }
-            shareSpans.addAll(notes);
-            List<Mention> mentions = mentions(shareSpans);
-            List<Claim> claims = claims().stream().filter(c -> !overlaps(notes, c.start(), c.end())).toList();
+            Spans notes = new Spans(scan.notes());
+            List<Mention> mentions = mentions(shares, notes);
+            List<Claim> claims = claims().stream().filter(c -> !notes.overlaps(c.start(), c.end())).toList();
             // Walk topics and claims in text order: each claim is checked against the latest topic.
             List<Object> events = new ArrayList<>();
             events.addAll(mentions);
             events.addAll(claims);
             events.sort(Comparator.comparingInt(e -> e instanceof Mention m ? m.start() : ((Claim) e).start()));
+            int steps = 0;
             for (Object event : events) {
+                if (++steps % 256 == 0) {
+                    deadline.check();
+                }
                 if (event instanceof Mention m) {
                     current = m;
                     if (m.item() != null) {
@@ -122,11 +193,11 @@ public final class NarrativeChecker {
             }
         }
 
-        private List<Mention> mentions(List<int[]> excluded) {
+        private List<Mention> mentions(Spans shares, Spans notes) {
             List<Mention> all = new ArrayList<>();
-            Matcher path = PATH.matcher(text);
-            while (path.find()) {
-                String[] names = {path.group(1), path.group(2), path.group(3)};
+            for (NarrativeText.Path path : scan.paths()) {
+                deadline.check();
+                String[] names = {name(path.classification()), name(path.section()), name(path.item())};
                 Optional<AccountLine> item = resolveItem(names);
                 if (item.isPresent()) {
                     AccountLine line = item.get();
@@ -135,25 +206,21 @@ public final class NarrativeChecker {
                             .expectedName(line.name()).build();
                     all.add(new Mention(path.start(), path.end(), topic, line, names));
                 } else {
-                    all.add(new Mention(path.start(), path.end(), Topic.blocker("unknown", "x"), null, null));
+                    all.add(new Mention(path.start(), path.end(), UNKNOWN_PATH, null, null));
                 }
             }
-            for (Topic topic : topics) {
-                Matcher m = topic.phrase().matcher(text);
-                while (m.find()) {
-                    if (m.end() > m.start()) {
-                        all.add(new Mention(m.start(), m.end(), topic, null, null));
-                    }
-                }
-            }
+            all.addAll(named);
             // Longest first at each place; a mention inside another, or inside a share's base, is dropped.
             all.sort(Comparator.comparingInt(Mention::start).thenComparing(m -> -(m.end() - m.start())));
             List<Mention> kept = new ArrayList<>();
+            // The kept mentions do not overlap and come in text order: a later one overlaps one of them exactly
+            // when it starts before the last one ends.
+            int keptEnd = Integer.MIN_VALUE;
             for (Mention m : all) {
-                boolean inside = kept.stream().anyMatch(k -> m.start() < k.end() && k.start() < m.end())
-                        || excluded.stream().anyMatch(s -> m.start() >= s[0] && m.end() <= s[1]);
+                boolean inside = m.start() < keptEnd || shares.contains(m.start(), m.end()) || notes.contains(m.start(), m.end());
                 if (!inside) {
                     kept.add(m);
+                    keptEnd = m.end();
                 }
             }
             return kept;
@@ -161,58 +228,66 @@ public final class NarrativeChecker {
 
         private List<Claim> claims() {
             List<Claim> claims = new ArrayList<>();
-            List<int[]> taken = new ArrayList<>();
-            Matcher m = SHARE.matcher(text);
-            while (m.find()) {
-                int s = m.start(), e = m.end();
-                String baseText = m.group(1);
-                BigDecimal written = number(m.group(2));
-                taken.add(new int[]{m.start(2), e});
-                claims.add(new Claim(s, e, () -> share(baseText, written, s, e)));
+            List<NarrativeText.Span> shareFigures = new ArrayList<>();
+            for (NarrativeText.Figure f : scan.shares()) {
+                int s = f.start(), e = f.end();
+                String baseText = f.word();
+                shareFigures.add(new NarrativeText.Span(f.numberStart(), e));
+                if (readable(f)) {
+                    BigDecimal written = number(f);
+                    claims.add(new Claim(s, e, () -> share(baseText, written, s, e)));
+                }
             }
-            m = BARE.matcher(text);
-            while (m.find()) {
-                int s = m.start(2), e = m.end(2);
-                String keyword = m.group(1);
-                BigDecimal written = number(m.group(2));
-                taken.add(new int[]{s, e});
-                claims.add(new Claim(s, e, () -> amount(keyword.startsWith("预算数") ? Kind.BUDGET : Kind.AMOUNT, written, s, e)));
+            List<NarrativeText.Span> bareFigures = new ArrayList<>();
+            for (NarrativeText.Figure f : scan.bare()) {
+                int s = f.numberStart(), e = f.numberEnd();
+                String keyword = f.word();
+                bareFigures.add(new NarrativeText.Span(s, e));
+                if (readable(f)) {
+                    BigDecimal written = number(f);
+                    claims.add(new Claim(s, e, () -> amount(keyword.startsWith("预算数") ? Kind.BUDGET : Kind.AMOUNT, written, s, e)));
+                }
             }
-            m = PERCENT.matcher(text);
-            while (m.find()) {
-                if (overlaps(taken, m.start(), m.end())) {
+            Spans takenByShares = new Spans(shareFigures);
+            Spans takenByBare = new Spans(bareFigures);
+            for (NarrativeText.Figure f : scan.percents()) {
+                if (takenByShares.overlaps(f.start(), f.end()) || takenByBare.overlaps(f.start(), f.end()) || !readable(f)) {
                     continue;
                 }
-                int s = m.start(), e = m.end();
-                BigDecimal written = number(m.group(1));
+                int s = f.start(), e = f.end();
+                BigDecimal written = number(f);
                 String before = before(s, 14);
                 claims.add(new Claim(s, e, () -> percent(before, written, s, e)));
             }
-            m = AMOUNT.matcher(text);
-            while (m.find()) {
-                if (overlaps(taken, m.start(), m.end()) || before(m.start(), 4).endsWith("单位价值")) {
+            for (NarrativeText.Figure f : scan.amounts()) {
+                if (takenByShares.overlaps(f.start(), f.end()) || takenByBare.overlaps(f.start(), f.end())
+                        || before(f.start(), 4).endsWith("单位价值") || !readable(f)) {
                     continue;
                 }
-                int s = m.start(), e = m.end();
-                BigDecimal written = number(m.group(1));
+                int s = f.start(), e = f.end();
+                BigDecimal written = number(f);
                 String before = before(s, 12);
                 claims.add(new Claim(s, e, () -> amountWithKeyword(before, written, s, e)));
             }
-            m = COUNT.matcher(text);
-            while (m.find()) {
-                int s = m.start(), e = m.end();
-                BigDecimal written = number(m.group(1));
-                String unit = m.group(2);
+            for (NarrativeText.Figure f : scan.counts()) {
+                if (!readable(f)) {
+                    continue;
+                }
+                int s = f.start(), e = f.end();
+                BigDecimal written = number(f);
+                String unit = f.word();
                 String before = before(s, 6);
                 claims.add(new Claim(s, e, () -> count(unit, before, written, s, e)));
             }
-            m = FLAT.matcher(text);
+            deadline.check();
+            Matcher m = FLAT.matcher(text);
             while (m.find()) {
                 int s = m.start(), e = m.end();
                 if (!text.substring(Math.max(0, s - 6), s).contains("决算数")) {
                     claims.add(new Claim(s, e, () -> flat(s, e)));
                 }
             }
+            deadline.check();
             m = COMPARISON.matcher(text);
             while (m.find()) {
                 int s = m.start(), e = m.end();
@@ -221,6 +296,18 @@ public final class NarrativeChecker {
                 claims.add(new Claim(s, e, () -> comparison(word, against, s, e)));
             }
             return claims;
+        }
+
+        private String name(NarrativeText.Span span) {
+            return text.substring(span.start(), span.end());
+        }
+
+        private boolean readable(NarrativeText.Figure f) {
+            return f.numberEnd() - f.numberStart() <= MAX_FIGURE;
+        }
+
+        private BigDecimal number(NarrativeText.Figure f) {
+            return new BigDecimal(text.substring(f.numberStart(), f.numberEnd()).replace(",", ""));
         }
 
         private String before(int position, int length) {
@@ -424,14 +511,30 @@ public final class NarrativeChecker {
             }
         }
 
+        /** "原因" within 12 characters, then (after 是, 为 or a colon) at least four characters that are not stops. */
         private boolean reasonFollows(int from) {
-            String rest = text.substring(from);
-            int at = rest.indexOf("原因");
-            if (at < 0 || at > 12) {
+            int at = -1;
+            for (int k = from; k <= from + 12 && k < text.length(); k++) {
+                if (text.startsWith("原因", k)) {
+                    at = k;
+                    break;
+                }
+            }
+            if (at < 0) {
                 return false;
             }
-            String after = rest.substring(at + 2).replaceFirst("^[是为：:\\s]+", "");
-            return after.replaceAll("[，。；、\\s]", "").length() >= 4;
+            int i = at + 2;
+            while (i < text.length() && ("是为：:".indexOf(text.charAt(i)) >= 0 || NarrativeText.space(text.charAt(i)))) {
+                i++;
+            }
+            int said = 0;
+            for (; i < text.length() && said < 4; i++) {
+                char c = text.charAt(i);
+                if ("，。；、".indexOf(c) < 0 && !NarrativeText.space(c)) {
+                    said++;
+                }
+            }
+            return said >= 4;
         }
 
         private void checkNames(Mention m) {
@@ -482,11 +585,11 @@ public final class NarrativeChecker {
                         "“" + sentence(m.start()) + "”：含模板残留“" + m.group() + "”", "\"" + sentence(m.start())
                                 + "\": template residue \"" + m.group() + "\"", null, m.group());
             }
-            m = LONG_PERCENT.matcher(text);
-            while (m.find()) {
-                add("W07", Severity.WARNING, null, "precision", m.start(), m.end(),
-                        "“" + sentence(m.start()) + "”：百分比“" + m.group() + "”超过两位小数", "\"" + sentence(m.start())
-                                + "\": the percentage " + m.group() + " has more than two decimals", null, m.group());
+            for (NarrativeText.Span p : scan.longPercents()) {
+                String written = text.substring(p.start(), p.end());
+                add("W07", Severity.WARNING, null, "precision", p.start(), p.end(),
+                        "“" + sentence(p.start()) + "”：百分比“" + written + "”超过两位小数", "\"" + sentence(p.start())
+                                + "\": the percentage " + written + " has more than two decimals", null, written);
             }
             m = REPEAT.matcher(text);
             while (m.find()) {
@@ -524,17 +627,26 @@ public final class NarrativeChecker {
             findings.add(new Finding(rule, severity, zh, en, subjects, expected, found));
         }
 
+        /** The sentence around a place, trimmed, cut to 80 characters; each sentence is read once. */
         private String sentence(int at) {
-            int start = at;
-            while (start > 0 && "。；\n".indexOf(text.charAt(start - 1)) < 0) {
-                start--;
+            if (stops == null) {
+                stops = IntStream.range(0, text.length()).filter(i -> "。；\n".indexOf(text.charAt(i)) >= 0).toArray();
             }
-            int end = at;
-            while (end < text.length() && "。；\n".indexOf(text.charAt(end)) < 0) {
-                end++;
-            }
-            String s = text.substring(start, end).trim();
-            return s.length() > 80 ? s.substring(0, 77) + "…" : s;
+            int k = Arrays.binarySearch(stops, at);
+            int next = k >= 0 ? k : -k - 1;
+            int start = next > 0 ? stops[next - 1] + 1 : 0;
+            int end = next < stops.length ? stops[next] : text.length();
+            return sentences.computeIfAbsent(start, s -> {
+                int from = start;
+                int to = end;
+                while (from < to && text.charAt(from) <= ' ') {
+                    from++;
+                }
+                while (to > from && text.charAt(to - 1) <= ' ') {
+                    to--;
+                }
+                return to - from > 80 ? text.substring(from, from + 77) + "…" : text.substring(from, to);
+            });
         }
     }
 
@@ -580,11 +692,43 @@ public final class NarrativeChecker {
         return name.replace('（', '(').replace('）', ')').replaceAll("\\s+", "");
     }
 
-    private static BigDecimal number(String text) {
-        return new BigDecimal(text.replace(",", ""));
-    }
+    /** Spans in text order that do not overlap one another, looked up by binary search. */
+    private static final class Spans {
+        private final int[] starts;
+        private final int[] ends;
 
-    private static boolean overlaps(List<int[]> spans, int start, int end) {
-        return spans.stream().anyMatch(s -> start < s[1] && s[0] < end);
+        Spans(List<NarrativeText.Span> spans) {
+            starts = spans.stream().mapToInt(NarrativeText.Span::start).toArray();
+            ends = spans.stream().mapToInt(NarrativeText.Span::end).toArray();
+        }
+
+        /** The last span starting before {@code position} (at or before it when {@code inclusive}), or -1. */
+        private int lastStartingBefore(int position, boolean inclusive) {
+            int lo = 0;
+            int hi = starts.length - 1;
+            int found = -1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                if (starts[mid] < position || (inclusive && starts[mid] == position)) {
+                    found = mid;
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return found;
+        }
+
+        /** Some span shares a character with [start, end). */
+        boolean overlaps(int start, int end) {
+            int k = lastStartingBefore(end, false);
+            return k >= 0 && ends[k] > start;
+        }
+
+        /** Some span holds all of [start, end). */
+        boolean contains(int start, int end) {
+            int k = lastStartingBefore(start, true);
+            return k >= 0 && end <= ends[k];
+        }
     }
 }

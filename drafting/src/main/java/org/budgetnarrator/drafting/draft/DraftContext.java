@@ -200,7 +200,7 @@ public final class DraftContext {
             String phrase = r.note() != null && !r.note().isBlank() ? r.note().strip()
                     : catalogue.find(r.code()).map(ReasonCatalogue.Reason::phrase).orElse(null);
             if (phrase != null) {
-                phrases.add(phrase.replaceAll("[。；;，,\\s]+$", ""));
+                phrases.add(TextScans.stripTrailing(phrase, "。；;，,"));
             }
         }
         return phrases;

@@ -419,13 +419,13 @@ final class SectionModels {
             pm.put("budget", ctx.money(subject, "budget", budget));
             pm.put("executed", ctx.money(subject, "executed", p.executed()));
             put(pm, "completion", ctx.percent(subject, "completion", nz(p.executed()), budget));
-            put(pm, "outcome", p.outcome() == null ? null : p.outcome().replaceAll("[。；\\s]+$", ""));
+            put(pm, "outcome", p.outcome() == null ? null : TextScans.stripTrailing(p.outcome(), "。；"));
             boolean needed = ctx.needsBudgetReason(nz(p.executed()), budget);
             String problems = ctx.reasons(subject, "BUDGET", needed, p.name() + "执行中发现的问题及原因");
             put(pm, "problems", problems);
             String measures = ctx.measures(subject, "BUDGET");
             if (measures == null && p.improvementPlan() != null) {
-                measures = p.improvementPlan().replace("\n", "").replaceAll("[。；\\s]+$", "");
+                measures = TextScans.stripTrailing(p.improvementPlan().replace("\n", ""), "。；");
             }
             put(pm, "measures", measures);
             evaluated.add(pm);

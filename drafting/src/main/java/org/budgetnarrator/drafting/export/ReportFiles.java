@@ -3,6 +3,7 @@ package org.budgetnarrator.drafting.export;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.budgetnarrator.drafting.draft.Draft;
+import org.budgetnarrator.drafting.draft.TextScans;
 import org.budgetnarrator.model.read.YearData;
 
 import java.io.UncheckedIOException;
@@ -32,7 +33,12 @@ public final class ReportFiles {
             } else if (LEVEL2.matcher(line).find() && line.length() < 40) {
                 out.append("#### ").append(line).append("\n\n");
             } else {
-                out.append(line.replaceAll("(【待补充：[^】]*】)", "**$1**")).append("\n\n");
+                int at = 0;
+                for (TextScans.Span gap : TextScans.notes(line, "【待补充：")) {
+                    out.append(line, at, gap.start()).append("**").append(line, gap.start(), gap.end()).append("**");
+                    at = gap.end();
+                }
+                out.append(line, at, line.length()).append("\n\n");
             }
         }
         if (!report.missing().isEmpty()) {

@@ -9,6 +9,7 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.budgetnarrator.drafting.draft.Draft;
+import org.budgetnarrator.drafting.draft.TextScans;
 import org.budgetnarrator.drafting.indicator.IndicatorEvaluation;
 import org.budgetnarrator.drafting.indicator.IndicatorEvaluator;
 import org.budgetnarrator.drafting.indicator.ScoringProfiles;
@@ -31,7 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -47,7 +47,8 @@ public final class WordReport {
     static final String BODY_FONT = "仿宋";
     private static final Pattern LEVEL1 = Pattern.compile("^[一二三四五六七八九十]+、");
     private static final Pattern LEVEL2 = Pattern.compile("^（[一二三四五六七八九十]+）");
-    private static final Pattern GAP = Pattern.compile("【待补充：[^】]*】");
+    /** How a gap for an officer to fill starts; it ends at the next 】. */
+    private static final String GAP = "【待补充：";
 
     private WordReport() {
     }
@@ -204,11 +205,10 @@ public final class WordReport {
     static void cell(XWPFTableRow row, int c, String text, boolean bold) {
         var cell = row.getCell(c) != null ? row.getCell(c) : row.addNewTableCell();
         XWPFParagraph p = cell.getParagraphs().get(0);
-        Matcher gap = GAP.matcher(text);
         int at = 0;
-        while (gap.find()) {
+        for (TextScans.Span gap : TextScans.notes(text, GAP)) {
             run(p, text.substring(at, gap.start()), bold ? HEADING_FONT : BODY_FONT, 10, false);
-            XWPFRun r = run(p, gap.group(), BODY_FONT, 10, false);
+            XWPFRun r = run(p, text.substring(gap.start(), gap.end()), BODY_FONT, 10, false);
             r.setTextHighlightColor("yellow");
             at = gap.end();
         }
@@ -224,11 +224,10 @@ public final class WordReport {
     private static void body(XWPFDocument doc, String text) {
         XWPFParagraph p = doc.createParagraph();
         p.setFirstLineIndent(640);
-        Matcher gap = GAP.matcher(text);
         int at = 0;
-        while (gap.find()) {
+        for (TextScans.Span gap : TextScans.notes(text, GAP)) {
             run(p, text.substring(at, gap.start()), BODY_FONT, 16, false);
-            XWPFRun r = run(p, gap.group(), BODY_FONT, 16, true);
+            XWPFRun r = run(p, text.substring(gap.start(), gap.end()), BODY_FONT, 16, true);
             // Gaps stand out so an officer sees what is still to be written.
             r.setTextHighlightColor("yellow");
             at = gap.end();

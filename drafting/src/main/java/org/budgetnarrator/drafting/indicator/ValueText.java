@@ -34,6 +34,8 @@ final class ValueText {
     private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
     private static final Pattern THOUSANDS = Pattern.compile("(?<=\\d),(?=\\d{3}(?!\\d))");
     private static final String TRAILING_PUNCTUATION = "。;,、!?:：";
+    /** The longest number read, in characters (digits and point). */
+    static final int MAX_NUMBER = 40;
 
     private ValueText() {
     }
@@ -87,6 +89,10 @@ final class ValueText {
                 int j = signed ? i + 1 : i;
                 while (j < s.length() && NUMBER_CHARS.indexOf(s.charAt(j)) >= 0) {
                     j++;
+                }
+                if (j - i > MAX_NUMBER) {
+                    // Reading a number takes time that grows with the square of its digits; no indicator needs these.
+                    throw new Malformed("number of " + (j - i) + " characters (at most " + MAX_NUMBER + ")");
                 }
                 String run = s.substring(signed ? i + 1 : i, j);
                 if (!NUMBER.matcher(run).matches()) {

@@ -4,6 +4,7 @@ import org.budgetnarrator.drafting.audit.Finding;
 import org.budgetnarrator.drafting.audit.NarrativeChecker;
 import org.budgetnarrator.drafting.audit.Severity;
 import org.budgetnarrator.drafting.draft.Draft;
+import org.budgetnarrator.drafting.draft.TextScans;
 import org.budgetnarrator.model.read.YearData;
 
 import java.util.ArrayList;
@@ -22,7 +23,6 @@ import java.util.regex.Pattern;
 public final class PolishGuard {
 
     private static final Pattern NUMBER = Pattern.compile("\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?");
-    private static final Pattern GAP = Pattern.compile("【待补充[^】]*】");
     private static final Pattern REASON = Pattern.compile("原因|由于|因为|主要是");
 
     private PolishGuard() {
@@ -46,10 +46,10 @@ public final class PolishGuard {
                 violations.add("草稿中的数字“" + n + "”在答复中缺失");
             }
         }
-        Matcher gaps = GAP.matcher(template.text());
-        while (gaps.find()) {
-            if (!answer.contains(gaps.group())) {
-                violations.add("标记“" + gaps.group() + "”未原样保留（原因尚未提供，不得改写或补写）");
+        for (TextScans.Span gap : TextScans.notes(template.text(), "【待补充")) {
+            String marker = template.text().substring(gap.start(), gap.end());
+            if (!answer.contains(marker)) {
+                violations.add("标记“" + marker + "”未原样保留（原因尚未提供，不得改写或补写）");
             }
         }
         // A reason is the officer's to give: the polish may reword the reasons the draft states, never add one.

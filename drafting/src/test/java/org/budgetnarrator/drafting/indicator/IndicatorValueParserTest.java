@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.budgetnarrator.drafting.LinearTime;
 import org.budgetnarrator.drafting.indicator.IndicatorValue.Comparison;
 import org.budgetnarrator.drafting.indicator.IndicatorValue.Deadline;
 import org.budgetnarrator.drafting.indicator.IndicatorValue.Quantities;
@@ -128,6 +129,14 @@ class IndicatorValueParserTest {
             "=", "≈≈", "3,4,5,,"})
     void garbageIsNeverGuessed(String text) {
         assertInstanceOf(Unparsed.class, IndicatorValueParser.parse(text), text);
+    }
+
+    @Test
+    void aNumberTooLongForAnyIndicatorIsNotReadAndReadingItTakesTimeLinearInItsLength() {
+        assertEquals("number of 41 characters (at most 40)", reason("≥" + "1".repeat(41) + "%"));
+        assertInstanceOf(Comparison.class, IndicatorValueParser.parse("≥" + "1".repeat(40) + "%"));
+        // Reading a number of n digits took time growing with n squared: a million digits took a minute.
+        LinearTime.assertLinear("reading a value of digits", n -> LinearTime.repeat("1234567890", n), IndicatorValueParser::parse, 10_000, 20);
     }
 
     @Test
