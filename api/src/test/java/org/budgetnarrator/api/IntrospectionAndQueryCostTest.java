@@ -104,11 +104,12 @@ class IntrospectionAndQueryCostTest {
         String introspection = "__schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } }";
         // 12 levels of data beside it: department, year, nine previousYear, year.
         String data = "department(code: \"XN-WB\") { year(year: 2024) { previousYear { previousYear { previousYear { previousYear { previousYear"
-                + " { previousYear { previousYear { previousYear { previousYear { year } } } } } } } } } } }";
-        JsonNode both = client.query("{ " + introspection + " " + data + " }");
+                + " { previousYear { previousYear { previousYear { previousYear { year __typename } } } } } } } } } } }";
+        JsonNode both = client.query("{ __typename " + introspection + " " + data + " }");
         assertTrue(both.path("errors").isMissingNode(), both::toString);
         assertFalse(both.path("data").path("__schema").path("types").isEmpty(), both::toString);
         assertTrue(both.path("data").path("department").path("year").has("previousYear"), both::toString);
+        assertEquals("Query", both.path("data").path("__typename").asText(), both::toString);
 
         // The same 13 levels of data alone: still refused, before any SQL, saying where and by what limit.
         String deep = "{ department(code: \"XN-WB\") { year(year: 2024) { previousYear { previousYear { previousYear { previousYear { previousYear"

@@ -80,7 +80,7 @@ public class Limits {
                             + " (narrator.graphql.max-depth; introspection under __schema and __type is not counted)";
                     case COMPLEXITY -> "maximum query complexity exceeded: more than " + over.limit() + " when counting " + over.path()
                             + " (narrator.graphql.max-complexity; each field counts 1, computed fields such as DepartmentYear.audit"
-                            + " more, times the page sizes `first` of the lists it is in)";
+                            + " more as the schema's description lists, times the page sizes `first` of the connections it is in)";
                 });
             }
         };

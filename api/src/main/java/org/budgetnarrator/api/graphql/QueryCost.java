@@ -132,10 +132,10 @@ public record QueryCost(int depth, long complexity) {
 
         private static int weight(QueryVisitorFieldEnvironment env) {
             if (env.isTypeNameIntrospectionField()) {
-                return 1; // __typename has no fields container (graphql-java throws when asked for one)
+                return 1; // __typename has no fields container to look up (graphql-java throws for it)
             }
             GraphQLFieldsContainer parent = env.getFieldsContainer();
-            return parent == null ? 1 : WEIGHTS.getOrDefault(coordinates(parent.getName(), env.getField().getName()), 1);
+            return WEIGHTS.getOrDefault(coordinates(parent.getName(), env.getField().getName()), 1);
         }
 
         private static String path(QueryVisitorFieldEnvironment env) {
