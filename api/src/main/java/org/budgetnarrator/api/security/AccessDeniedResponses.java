@@ -7,6 +7,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +21,18 @@ public class AccessDeniedResponses {
     ExceptionHandler<Access.UnauthenticatedException, HttpResponse<?>> unauthenticated() {
         return (HttpRequest request, Access.UnauthenticatedException e) ->
                 HttpResponse.status(HttpStatus.UNAUTHORIZED).body(Map.of("message", e.getMessage()));
+    }
+
+    /**
+     * A token that cannot be checked (the database is down): 503 with Retry-After and, for GraphQL clients, the
+     * error in GraphQL's shape with the code every other unreachable-database answer carries.
+     */
+    @Singleton
+    ExceptionHandler<SignInCheckUnavailableException, HttpResponse<?>> unavailable() {
+        return (HttpRequest request, SignInCheckUnavailableException e) -> HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "5")
+                .body(Map.of("message", e.getMessage(), "errors", List.of(Map.of("message", e.getMessage(),
+                        "extensions", Map.of("code", "UNAVAILABLE")))));
     }
 
     @Singleton

@@ -14,6 +14,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -38,10 +39,18 @@ public class ApiTokenValidator implements TokenValidator<HttpRequest<?>> {
         if (token == null || !token.startsWith("nrt_") || token.length() > 100) {
             return Flux.empty();
         }
-        return Mono.fromCallable(() -> users.byToken(token)
+        return Mono.fromCallable(() -> owner(token)
                         .filter(owner -> owner.token().active(Instant.now()) && !owner.user().disabled() && owner.user().role() != null)
                         .map(owner -> Caller.authentication(owner.user(), Caller.Via.API_TOKEN))
                         .orElse(null))
                 .subscribeOn(Schedulers.fromExecutorService(executor));
+    }
+
+    private Optional<UserStore.TokenOwner> owner(String token) {
+        try {
+            return users.byToken(token);
+        } catch (RuntimeException e) {
+            throw new SignInCheckUnavailableException(e);
+        }
     }
 }

@@ -48,11 +48,19 @@ public class SessionTokens implements JwtAuthenticationFactory {
             if (id == null || generation == null) {
                 return Optional.empty();
             }
-            return users.find(claims.getSubject())
+            return current(claims.getSubject())
                     .filter(u -> u.id() == id && u.tokenGeneration() == generation && !u.disabled() && u.role() != null)
                     .map(u -> Caller.authentication(u, Caller.Via.SESSION));
         } catch (ParseException e) {
             return Optional.empty();
+        }
+    }
+
+    private Optional<UserStore.User> current(String username) {
+        try {
+            return users.find(username);
+        } catch (RuntimeException e) {
+            throw new SignInCheckUnavailableException(e);
         }
     }
 }
