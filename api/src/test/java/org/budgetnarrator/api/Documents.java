@@ -71,7 +71,16 @@ final class Documents {
     }
 
     static Map<String, Object> demo(String file) {
-        try (InputStream in = Documents.class.getResourceAsStream("/demo/" + file)) {
+        return read("/demo/" + file);
+    }
+
+    /** A demo file as it was written in format 1, before the public tables (test resources format1/). */
+    static Map<String, Object> formatOne(String file) {
+        return read("/format1/" + file);
+    }
+
+    private static Map<String, Object> read(String resource) {
+        try (InputStream in = Documents.class.getResourceAsStream(resource)) {
             return MAPPER.readValue(in, new TypeReference<>() {
             });
         } catch (IOException e) {

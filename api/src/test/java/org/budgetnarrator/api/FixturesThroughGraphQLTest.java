@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every figure and text of every demo fixture comes back through GraphQL unchanged: each account line,
- * income line, "三公" line, project and indicator, field by field (amounts in 元 converted to 万元).
+ * Every figure and text of every demo fixture comes back through GraphQL unchanged: each printed row of the public
+ * tables cell by cell, each project and indicator, field by field (amounts in 元 converted to 万元).
  */
 @MicronautTest(transactional = false)
 class FixturesThroughGraphQLTest {
@@ -42,10 +42,7 @@ class FixturesThroughGraphQLTest {
         assertTrue(overview.path("errors").isMissingNode(), () -> overview.path("errors").toString());
         JsonNode served = overview.path("data").path("department").path("year");
 
-        matchByKey(fixture.path("accounts"), served.path("functional"), "code", file + " accounts");
-        matchByKey(fixture.path("economicAccounts"), served.path("economic"), "code", file + " economicAccounts");
-        matchByKey(fixture.path("incomes"), served.path("incomes"), "source", file + " incomes");
-        matchByKey(fixture.path("threePublic"), served.path("threePublic"), "item", file + " threePublic");
+        matchPublished(fixture.path("publishedTables"), served.path("publishedTables"), file + " publishedTables");
         matchInOrder(fixture.path("indicators"), served.path("indicators"), file + " indicators");
         matchInOrder(fixture.path("documents"), served.path("documents"), file + " documents");
         matchInOrder(fixture.path("notes"), served.path("notes"), file + " notes");
@@ -80,6 +77,58 @@ class FixturesThroughGraphQLTest {
             return n;
         }
         return 1;
+    }
+
+    /** Every printed row of the fixture's tables is served in its table, with its name, 行次 and every cell. */
+    private static void matchPublished(JsonNode expected, JsonNode tables, String where) {
+        for (JsonNode row : expected) {
+            JsonNode table = null;
+            for (JsonNode candidate : tables) {
+                if (candidate.path("table").asText().equals(row.path("table").asText())) {
+                    table = candidate;
+                }
+            }
+            assertTrue(table != null, where + ": table " + row.path("table") + " is not served");
+            boolean previous = "PREVIOUS".equals(row.path("period").asText());
+            JsonNode match = null;
+            for (JsonNode candidate : table.path(previous ? "previousRows" : "rows")) {
+                if (candidate.path("key").asText().equals(row.path("row").asText())) {
+                    match = candidate;
+                }
+            }
+            String at = where + " " + row.path("table").asText() + "/" + row.path("row").asText() + (previous ? "/PREVIOUS" : "");
+            assertTrue(match != null, at + " is not served");
+            compared += 2; // table and row, matched above
+            for (Iterator<Map.Entry<String, JsonNode>> it = row.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                switch (field.getKey()) {
+                    case "table", "row", "period" -> {
+                    }
+                    case "name" -> {
+                        assertEquals(field.getValue().asText(), match.path("name").asText(), at + ".name");
+                        compared++;
+                    }
+                    case "lineNo" -> {
+                        assertEquals(field.getValue().asInt(), match.path("lineNo").asInt(), at + ".lineNo");
+                        compared++;
+                    }
+                    default -> {
+                        JsonNode cell = null;
+                        for (JsonNode c : match.path("cells")) {
+                            if (c.path("column").asText().equals(field.getKey())) {
+                                cell = c;
+                            }
+                        }
+                        assertTrue(cell != null, at + "." + field.getKey() + " is not served");
+                        String value = cell.path("amount").isNull() || cell.path("amount").isMissingNode()
+                                ? cell.path("quantity").asText() : cell.path("amount").asText();
+                        assertEquals(0, new BigDecimal(field.getValue().asText()).compareTo(new BigDecimal(value)),
+                                at + "." + field.getKey() + ": " + field.getValue() + " vs " + value);
+                        compared++;
+                    }
+                }
+            }
+        }
     }
 
     private static void matchByKey(JsonNode expected, JsonNode served, String key, String where) {

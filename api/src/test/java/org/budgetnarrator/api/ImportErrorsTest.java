@@ -195,29 +195,30 @@ class ImportErrorsTest {
 
     @Test
     void workbookWrongTypeNamesSheetRowAndColumn() throws Exception {
-        ImportProblem p = only(rejectedWorkbook("功能分类支出", 5, "决算数", "约一百"));
-        assertEquals("功能分类支出", p.location().sheet());
+        // The export is format 2: the account lines are the rows of 公开03 on the sheet 公开表 (row 3 is 公开01's income).
+        ImportProblem p = only(rejectedWorkbook("公开表", 5, "合计", "约一百"));
+        assertEquals("公开表", p.location().sheet());
         assertEquals(5, p.location().row());
-        assertTrue(p.location().column().contains("决算数"), p.location().column());
+        assertTrue(p.location().column().contains("合计"), p.location().column());
         assertEquals("约一百", p.value());
     }
 
     @Test
     void workbookMissingRequiredCellIsReported() throws Exception {
-        ImportProblem p = only(rejectedWorkbook("功能分类支出", 4, "科目名称", null));
+        ImportProblem p = only(rejectedWorkbook("公开表", 4, "行", null));
         assertEquals(4, p.location().row());
         assertTrue(p.expected().startsWith("missing; required"), p.expected());
     }
 
     @Test
     void workbookNegativeAmountIsRejected() throws Exception {
-        ImportProblem p = only(rejectedWorkbook("功能分类支出", 6, "决算数", -20.5));
+        ImportProblem p = only(rejectedWorkbook("公开表", 6, "合计", -20.5));
         assertTrue(p.expected().contains("not negative"), p.expected());
     }
 
     @Test
     void workbookDuplicateLineIsRejected() throws Exception {
-        ImportProblem p = only(rejectedWorkbook("功能分类支出", 6, "科目代码", "2013501"));
+        ImportProblem p = only(rejectedWorkbook("公开表", 6, "行", "20135"));
         assertTrue(p.expected().contains("duplicate") && p.expected().contains("row 5"), p.expected());
     }
 }

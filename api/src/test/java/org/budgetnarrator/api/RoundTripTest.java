@@ -77,7 +77,7 @@ class RoundTripTest {
         assertTrue(importer.importContent("c.json", Documents.json(year2024)).stored());
 
         Map<String, Object> now = store.export("T-RE", 2024).orElseThrow();
-        assertEquals(3, ((List<?>) now.get("accounts")).size());
+        assertEquals(3, rows(now, "T03").size());
         assertTrue(!now.containsKey("projects"));
         assertEquals(0, Database.count(dataSource, "SELECT COUNT(*) FROM indicator i JOIN department_year y ON y.id = i.department_year_id "
                 + "JOIN department d ON d.id = y.department_id WHERE d.code = 'T-RE' AND y.fiscal_year = 2024"));
@@ -95,8 +95,25 @@ class RoundTripTest {
         assertEquals(1, Database.count(dataSource, "SELECT COUNT(*) FROM account_line a JOIN department_year y ON y.id = a.department_year_id "
                 + "JOIN department d ON d.id = y.department_id WHERE d.code = 'T-DER' AND a.code = '20135' AND a.derived = TRUE "
                 + "AND a.actual = '120.50'"));
-        // Derived lines are not exported: the importer derives them again.
-        assertEquals(2, ((List<?>) store.export("T-DER", 2024).orElseThrow().get("accounts")).size());
+        // Derived lines are not table rows: they are not exported, and the importer derives them again.
+        assertEquals(2, rows(store.export("T-DER", 2024).orElseThrow(), "T03").size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xianning-2024.json", "hunan-2024.json", "shijiazhuang-2024.json", "zhanjiang-2026.json"})
+    void aFormatOneDocumentIsConvertedIntoTheTablesItsLinesWerePrintedIn(String file) {
+        // The demo files as they were written in format 1 (income, account and 三公 lines, summary figures) …
+        Map<String, Object> formatOne = Documents.formatOne(file);
+        ImportResult result = importer.importContent(file, Documents.json(formatOne));
+        assertTrue(result.stored(), () -> result.errors().toString());
+        // … export as exactly the format-2 demo files: every figure in the table that prints it, none lost.
+        Map<String, Object> exported = store.export(result.departmentCode(), result.year()).orElseThrow();
+        assertSame(Documents.MAPPER.valueToTree(Documents.demo(file)), Documents.MAPPER.valueToTree(exported), "$");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> rows(Map<String, Object> doc, String table) {
+        return ((List<Map<String, Object>>) doc.get("publishedTables")).stream().filter(r -> table.equals(r.get("table"))).toList();
     }
 
     /** Equal as documents: numbers compared as exact decimals ("30" = "30.00"), everything else exactly. */

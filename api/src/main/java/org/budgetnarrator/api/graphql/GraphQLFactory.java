@@ -34,7 +34,7 @@ public class GraphQLFactory {
     public GraphQL graphQL(ResourceResolver resources, QueryFetchers query, MutationFetchers mutation,
                            DepartmentFetchers department, YearFetchers year, LineFetchers line, ProjectFetchers project,
                            AuditFetchers audit, EvaluationFetchers evaluation, DraftFetchers draft,
-                           VersionFetchers versions, UserFetchers users, DraftJobFetchers jobs, SuggestionFetchers suggestions, MutationGuard guard,
+                           VersionFetchers versions, UserFetchers users, DraftJobFetchers jobs, SuggestionFetchers suggestions, PublishedTableFetchers published, MutationGuard guard,
                            io.micrometer.core.instrument.MeterRegistry meters, Limits limits) {
         TypeDefinitionRegistry types;
         try (InputStream in = resources.getResourceAsStream("classpath:schema.graphqls")
@@ -89,6 +89,7 @@ public class GraphQLFactory {
                         .dataFetcher("incomeTotal", year.incomeTotal())
                         .dataFetcher("accounts", year.accounts())
                         .dataFetcher("account", year.account())
+                        .dataFetcher("publishedTables", published.tables())
                         .dataFetcher("threePublic", year.threePublic())
                         .dataFetcher("vehicles", year.vehicles())
                         .dataFetcher("projects", year.projects())
@@ -140,6 +141,12 @@ public class GraphQLFactory {
                         .dataFetcher("executionRate", project.executionRate())
                         .dataFetcher("spendingPlan", project.spendingPlan())
                         .dataFetcher("indicators", project.indicators()))
+                .type("PublishedTable", t -> t.dataFetcher("row", published.row()))
+                .type("PublishedRow", t -> t
+                        .dataFetcher("templateName", published.templateName())
+                        .dataFetcher("account", published.account())
+                        .dataFetcher("cells", published.cells())
+                        .dataFetcher("cell", published.cell()))
                 .type("StoredDocument", t -> t.dataFetcher("text", (DataFetcher<String>) env -> env.<StoredDocument>getSource().body()))
                 .type("DataNote", t -> t.dataFetcher("text", (DataFetcher<String>) env -> env.<DataNote>getSource().body()))
                 .build();

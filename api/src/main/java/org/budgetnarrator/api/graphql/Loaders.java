@@ -13,6 +13,8 @@ import org.budgetnarrator.model.domain.DepartmentYear;
 import org.budgetnarrator.model.domain.IncomeLine;
 import org.budgetnarrator.model.domain.Indicator;
 import org.budgetnarrator.model.domain.Project;
+import org.budgetnarrator.model.domain.PublishedRow;
+import org.budgetnarrator.model.domain.TableLayout;
 import org.budgetnarrator.model.domain.StoredDocument;
 import org.budgetnarrator.model.domain.ThreePublicLine;
 import org.budgetnarrator.model.domain.VehicleHolding;
@@ -61,6 +63,8 @@ public class Loaders {
     public static final String PROJECT_INDICATORS = "projectIndicators";
     public static final String DOCUMENTS = "documents";
     public static final String NOTES = "notes";
+    public static final String PUBLISHED = "publishedRows";
+    public static final String LAYOUTS = "tableLayouts";
 
     private final Executor executor;
     private final DepartmentRepository departments;
@@ -109,6 +113,8 @@ public class Loaders {
         registry.register(PROJECT_INDICATORS, grouped(children::projectIndicators, Indicator::projectId));
         registry.register(DOCUMENTS, grouped(documents::findByDepartmentYearIdInOrderBySeq, StoredDocument::departmentYearId));
         registry.register(NOTES, grouped(notes::findByDepartmentYearIdInOrderBySeq, DataNote::departmentYearId));
+        registry.register(PUBLISHED, grouped(children::published, PublishedRow::departmentYearId));
+        registry.register(LAYOUTS, grouped(children::layouts, TableLayout::departmentYearId));
         return registry;
     }
 

@@ -30,7 +30,8 @@ public final class Audit {
     /** The audit, stopped with {@link Deadline.ExceededException} once the deadline has passed. */
     public static List<Finding> run(YearData data, Deadline deadline) {
         deadline.check();
-        List<Finding> findings = new ArrayList<>(new TableRules(data).run());
+        List<Finding> findings = new ArrayList<>(new PublishedTableRules(data).run());
+        findings.addAll(new TableRules(data).run());
         deadline.check();
         findings.addAll(new EvaluationRules(data, ScoringProfiles.national()).run());
         NarrativeChecker narrative = new NarrativeChecker(data, deadline);

@@ -67,9 +67,9 @@ public class DepartmentYearImporter {
             raw = new JsonDocumentReader().read(name, content);
             RawRow document = raw.single(ImportFormat.DOCUMENT, Location.json(name, "$"));
             RawValue format = document.get("format");
-            if (!raw.unreadable() && (format == null || !ImportFormat.FORMAT_ID.equals(format.value()))) {
+            if (!raw.unreadable() && (format == null || !ImportFormat.FORMAT_IDS.contains(format.value()))) {
                 raw.problem(ImportProblem.error(Location.json(name, "$.format"), "format", format == null ? null : format.display(),
-                        "expected \"" + ImportFormat.FORMAT_ID + "\""));
+                        "expected \"" + ImportFormat.FORMAT_ID + "\" (or \"" + ImportFormat.FORMAT_ID_V1 + "\", read as well)"));
             }
         } else {
             return new ImportResult(name, false, null, null, List.of(ImportProblem.error(Location.file(name), null, null,
@@ -98,7 +98,9 @@ public class DepartmentYearImporter {
             return new ImportResult(raw.fileName(), false, doc.departmentCode(), doc.year(), doc.problems(), 0);
         }
         this.store.replace(doc, raw.fileName());
-        int lines = ImportFormat.YEAR_TABLES.stream().mapToInt(t -> doc.rows(t).size()).sum();
+        // The income and account lines are the tables' projection: counted once, as table rows.
+        int lines = ImportFormat.YEAR_TABLES.stream().filter(t -> !ImportFormat.LEGACY_LINES.contains(t))
+                .mapToInt(t -> doc.rows(t).size()).sum();
         return new ImportResult(raw.fileName(), true, doc.departmentCode(), doc.year(), doc.problems(), lines);
     }
 

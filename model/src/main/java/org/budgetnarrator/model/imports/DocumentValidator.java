@@ -1,5 +1,7 @@
 package org.budgetnarrator.model.imports;
 
+import org.budgetnarrator.model.domain.PublicTable;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +28,7 @@ public final class DocumentValidator {
     private final Catalogue catalogue = Catalogue.get();
 
     public void validate(BoundDocument doc) {
+        LegacyLines.normalise(doc);
         BoundRow department = doc.single(ImportFormat.DEPARTMENT);
         String code = department.text("code");
         if (code != null && !DEPARTMENT_CODE.matcher(code).matches()) {
@@ -37,6 +40,8 @@ public final class DocumentValidator {
         if (year != null && (year < 1950 || year > 2100)) {
             doc.problem(ImportProblem.error(document.at("year"), "year (年度)", year, "expected a fiscal year between 1950 and 2100"));
         }
+        published(doc);
+        layouts(doc);
         accounts(doc, ImportFormat.ACCOUNTS, true);
         accounts(doc, ImportFormat.ECONOMIC_ACCOUNTS, false);
         unique(doc, ImportFormat.INCOMES, r -> r.text("source"), "source");
@@ -57,6 +62,14 @@ public final class DocumentValidator {
             }
             int length = code.length();
             boolean shape = DIGITS.matcher(code).matches() && (length == 3 || length == 5 || (functional && length == 7));
+            boolean projected = Boolean.TRUE.equals(row.values().get(LegacyLines.PROJECTED));
+            if (projected) {
+                // Projected from a table row, which was checked itself (shape, catalogue) where the report printed it.
+                if (shape) {
+                    byCode.putIfAbsent(code, row);
+                }
+                continue;
+            }
             if (!shape) {
                 doc.problem(ImportProblem.error(row.at("code"), "code (科目代码)", code, functional
                         ? "expected a functional account code of 3 (类), 5 (款) or 7 (项) digits"
@@ -113,6 +126,12 @@ public final class DocumentValidator {
         Optional<Catalogue.Entry> known = functional ? catalogue.functional(parent) : catalogue.economic(parent);
         BoundRow child = byCode.get(code);
         if (known.isEmpty()) {
+            if (Boolean.TRUE.equals(child.values().get(LegacyLines.PROJECTED))) {
+                // A report may print a 项 whose 款 it leaves out: the table is kept as printed.
+                doc.problem(ImportProblem.warning(child.at("code"), "row (行)", code,
+                        "its parent " + parent + " is neither printed nor in the known catalogue; the line has no parent"));
+                return;
+            }
             doc.problem(ImportProblem.error(child.at("code"), "code (科目代码)", code,
                     "its parent " + parent + " is neither in the file nor in the catalogue; add the parent line"));
             return;
@@ -126,6 +145,68 @@ public final class DocumentValidator {
         doc.rows(table).add(line);
         // Derive upwards in the order children come first: a derived 款 may need a derived 类.
         ensureParent(doc, table, functional, parent, byCode, derived);
+    }
+
+    /**
+     * The public tables' rows: each a named row of its table or an account code whose shape the table takes, only the
+     * table's columns, each row once. Names that differ from the catalogue are warnings: the report is kept as printed
+     * (older reports use older names), and the audit speaks of it.
+     */
+    private void published(BoundDocument doc) {
+        Map<String, BoundRow> seen = new HashMap<>();
+        for (BoundRow row : doc.rows(ImportFormat.PUBLISHED)) {
+            if (Boolean.TRUE.equals(row.values().get(LegacyLines.CONVERTED))) {
+                continue;
+            }
+            PublicTable table = PublicTable.byKey(row.text("table")).orElse(null);
+            String key = row.text("row");
+            if (table == null || key == null) {
+                continue;
+            }
+            BoundRow earlier = seen.putIfAbsent(table.name() + "/" + key + "/" + row.text("period"), row);
+            if (earlier != null) {
+                doc.problem(ImportProblem.error(row.at("row"), "row (行)", key,
+                        "duplicate row of " + table.number() + ": already given at " + earlier.location().describe()));
+                continue;
+            }
+            if (table.namedRow(key).isEmpty() && !table.fitsOwnRow(key)) {
+                if (!table.fitsCode(key)) {
+                    doc.problem(ImportProblem.error(row.at("row"), "row (行)", key, "expected a row of " + table.number() + " "
+                            + table.title() + ": " + describeRows(table)));
+                    continue;
+                }
+                Optional<Catalogue.Entry> known = table.isEconomic() ? catalogue.economic(key) : catalogue.functional(key);
+                String name = row.text("name");
+                if (known.isPresent() && name != null && !Catalogue.sameName(known.get().name(), name)) {
+                    doc.problem(ImportProblem.warning(row.at("name"), "name (项目名称)", name,
+                            "the catalogue's name of " + key + " is " + known.get().name() + "; kept as printed"));
+                } else if (known.isEmpty()) {
+                    doc.problem(ImportProblem.warning(row.at("row"), "row (行)", key, "not in the known part of the "
+                            + (table.isEconomic() ? "economic" : "functional") + " catalogue; accepted because its shape fits"));
+                }
+            }
+            for (PublicTable.Column column : PublicTable.Column.values()) {
+                if (row.values().get(column.key()) != null && !table.allows(column)) {
+                    doc.problem(ImportProblem.error(row.at(column.key()), column.key() + " (" + column.label() + ")",
+                            row.values().get(column.key()), table.number() + " " + table.title() + " has no such column; its columns are "
+                                    + String.join(", ", table.columns().stream().map(c -> c.key() + " (" + c.label() + ")").toList())));
+                }
+            }
+        }
+    }
+
+    private static String describeRows(PublicTable table) {
+        String codes = switch (table.codes()) {
+            case FUNCTIONAL_CLASS -> "a 3-digit functional 类 code";
+            case FUNCTIONAL -> "a functional account code of 3, 5 or 7 digits";
+            case ECONOMIC -> "an economic account code of 3 or 5 digits";
+            case NONE -> table.rowPattern() == null ? "" : "a row matching " + table.rowPattern();
+        };
+        return codes + (codes.isEmpty() ? "one of " : ", or one of ") + String.join(", ", table.namedRows().stream().map(r -> r.key() + " (" + r.label() + ")").toList());
+    }
+
+    private static void layouts(BoundDocument doc) {
+        unique(doc, ImportFormat.TABLE_LAYOUTS, r -> r.text("table"), "table");
     }
 
     /** 7-digit 项 → 5-digit 款 → 3-digit 类. */

@@ -1,5 +1,7 @@
 package org.budgetnarrator.model.imports;
 
+import org.budgetnarrator.model.domain.PublicTable;
+
 import java.util.List;
 
 import static org.budgetnarrator.model.imports.Field.choice;
@@ -16,7 +18,14 @@ import static org.budgetnarrator.model.imports.Field.text;
  */
 public final class ImportFormat {
 
-    public static final String FORMAT_ID = "budget-narrator/department-year@1";
+    /**
+     * Version 2 holds the public tables as published ({@link #PUBLISHED}). Version 1 documents, which gave the
+     * tables' figures as income and account lines, are still read: their lines are converted into the public
+     * tables on import ({@link LegacyLines}), and a stored department-year is exported as version 2.
+     */
+    public static final String FORMAT_ID = "budget-narrator/department-year@2";
+    public static final String FORMAT_ID_V1 = "budget-narrator/department-year@1";
+    public static final List<String> FORMAT_IDS = List.of(FORMAT_ID, FORMAT_ID_V1);
 
     // Bounds on a whole document, checked before its content is read (an import is refused, never truncated).
     /** The most bytes a file (JSON or .xlsx) may have: far above any real department-year (the demo files are 10–80 kB). */
@@ -105,6 +114,9 @@ public final class ImportFormat {
             money("procurementSme", "授予中小企业合同金额"),
             money("procurementMicro", "授予小微企业合同金额"),
             integer("equipmentOver1m", "单位价值100万元以上设备").column("equipment_over_1m"),
+            integer("evaluatedProjects", "绩效自评项目数"),
+            money("evaluatedAmount", "绩效自评项目金额"),
+            decimal("evaluatedShare", "自评金额占项目支出比例%"),
             decimal("budgetExecutionWeight", "预算执行率分值"),
             decimal("budgetExecutionScore", "预算执行率得分"),
             decimal("totalScore", "自评总分"),
@@ -183,6 +195,23 @@ public final class ImportFormat {
             integer("count", "数量").mandatory().column("vehicle_count")),
             "年末车辆保有情况，按类别每行一个。", 100);
 
+    /** Where a report prints a public table: its own number, title and place in the report. */
+    public static final TableSpec TABLE_LAYOUTS = new TableSpec("tableLayouts", "表式", "published_table", false, List.of(
+            tableChoice(),
+            text("label", "表号").max(SHORT),
+            text("title", "表名").max(LONG_NAME),
+            integer("position", "次序").column("table_position"),
+            text("note", "说明").max(PARAGRAPH)),
+            "报表如何印出各公开表：表号（如 公开01表、表1、一）、表名和在报告中的次序；没有填写的按全国模板。", 100);
+
+    /**
+     * Every printed cell of the public tables, a row of a table per line: the table, the row (an account code or
+     * a named row such as income_total), its name and 行次 as printed, and its figures in the table's columns
+     * (docs/import-format.md lists which rows and columns each table has). Blank cells stay blank: null, never 0.
+     */
+    public static final TableSpec PUBLISHED = new TableSpec("publishedTables", "公开表", "published_row", false, published(),
+            "各公开表印出的每一行：表、行（科目代码或如 income_total 的行名）、名称、行次和各栏数字；空白栏留空。", 20_000);
+
     public static final TableSpec PROJECTS = new TableSpec("projects", "项目", "project", false, List.of(
             code("code", "项目编码"),
             text("name", "项目名称").max(LONG_NAME).mandatory(),
@@ -255,14 +284,47 @@ public final class ImportFormat {
             "对数据本身的说明，例如原文前后矛盾时采用了哪个数。", 1_000);
 
     /** Every table, in workbook sheet order. */
-    public static final List<TableSpec> TABLES = List.of(DOCUMENT, DEPARTMENT, BUDGET_UNITS, SUMMARY, INCOMES, ACCOUNTS,
-            ECONOMIC_ACCOUNTS, THREE_PUBLIC, VEHICLES, PROJECTS, INDICATORS, REASONS, DOCUMENTS, NOTES);
+    public static final List<TableSpec> TABLES = List.of(DOCUMENT, DEPARTMENT, BUDGET_UNITS, SUMMARY, TABLE_LAYOUTS, PUBLISHED,
+            INCOMES, ACCOUNTS, ECONOMIC_ACCOUNTS, THREE_PUBLIC, VEHICLES, PROJECTS, INDICATORS, REASONS, DOCUMENTS, NOTES);
 
     /** The list tables stored per department-year (not the department's own). */
-    public static final List<TableSpec> YEAR_TABLES = List.of(INCOMES, ACCOUNTS, ECONOMIC_ACCOUNTS, THREE_PUBLIC, VEHICLES,
-            PROJECTS, INDICATORS, REASONS, DOCUMENTS, NOTES);
+    public static final List<TableSpec> YEAR_TABLES = List.of(TABLE_LAYOUTS, PUBLISHED, INCOMES, ACCOUNTS, ECONOMIC_ACCOUNTS,
+            THREE_PUBLIC, VEHICLES, PROJECTS, INDICATORS, REASONS, DOCUMENTS, NOTES);
+
+    /**
+     * The version 1 lists that held the public tables' figures. They are the tables' lines seen per account and per
+     * income source: given by a version 1 document, converted into {@link #PUBLISHED}; otherwise derived from it.
+     */
+    public static final List<TableSpec> LEGACY_LINES = List.of(INCOMES, ACCOUNTS, ECONOMIC_ACCOUNTS, THREE_PUBLIC);
 
     private ImportFormat() {
+    }
+
+    private static Field tableChoice() {
+        List<String> choices = new java.util.ArrayList<>();
+        for (PublicTable t : PublicTable.values()) {
+            choices.add(t.name());
+            choices.add(t.number() + " " + t.title());
+        }
+        return choice("table", "表", choices.toArray(String[]::new)).mandatory().column("table_key");
+    }
+
+    private static List<Field> published() {
+        List<Field> fields = new java.util.ArrayList<>(List.of(
+                tableChoice(),
+                code("row", "行").mandatory().column("row_key"),
+                choice("period", "期间", PublicTable.Period.CURRENT.name(), "本年", PublicTable.Period.PREVIOUS.name(), "上年"),
+                text("name", "项目名称").column("row_name"),
+                integer("lineNo", "行次")));
+        for (PublicTable.Column column : PublicTable.Column.values()) {
+            Field field = switch (column.kind()) {
+                case MONEY -> money(column.key(), column.label());
+                case COUNT -> integer(column.key(), column.label());
+                case AREA -> decimal(column.key(), column.label());
+            };
+            fields.add(field.column(column.dbColumn()));
+        }
+        return List.copyOf(fields);
     }
 
     public static TableSpec byKey(String key) {

@@ -8,6 +8,9 @@ import org.budgetnarrator.model.domain.IncomeLine;
 import org.budgetnarrator.model.domain.LineReason;
 import org.budgetnarrator.model.domain.Indicator;
 import org.budgetnarrator.model.domain.Project;
+import org.budgetnarrator.model.domain.PublicTable;
+import org.budgetnarrator.model.domain.PublishedRow;
+import org.budgetnarrator.model.domain.TableLayout;
 import org.budgetnarrator.model.domain.StoredDocument;
 import org.budgetnarrator.model.domain.ThreePublicLine;
 import org.budgetnarrator.model.domain.VehicleHolding;
@@ -18,7 +21,9 @@ import org.budgetnarrator.model.imports.ImportFormat;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A checked import document as {@link YearData}, without a database: what {@code narrator audit FILE}
@@ -46,7 +51,8 @@ public final class DocumentYearData {
                 m(s, "previousTotalExpenditure"), m(s, "previousFiscalIncome"), m(s, "previousFiscalExpenditure"),
                 m(s, "previousGeneralBudgetExpenditure"), m(s, "officeRunningCost"), m(s, "previousOfficeRunningCost"),
                 m(s, "procurementTotal"), m(s, "procurementGoods"), m(s, "procurementWorks"), m(s, "procurementServices"),
-                m(s, "procurementSme"), m(s, "procurementMicro"), integer(s, "equipmentOver1m"), m(s, "budgetExecutionWeight"),
+                m(s, "procurementSme"), m(s, "procurementMicro"), integer(s, "equipmentOver1m"), integer(s, "evaluatedProjects"),
+                m(s, "evaluatedAmount"), m(s, "evaluatedShare"), m(s, "budgetExecutionWeight"),
                 m(s, "budgetExecutionScore"), m(s, "totalScore"), s.text("overallGoal"), s.text("overallOutcome"),
                 s.text("deviationAnalysis"), s.text("improvementPlan"));
         long id = 1;
@@ -100,7 +106,33 @@ public final class DocumentYearData {
             notes.add(new DataNote(id, 1L, (int) id++, r.text("subject"), r.text("text")));
         }
         return new YearData(department, year, null, incomes, accounts, List.of(), three, vehicles, projects, indicators,
-                reasons, documents, notes, List.of());
+                reasons, documents, notes, List.of(), tables(doc));
+    }
+
+    /** The document's public tables, ids numbered in file order. */
+    public static PublishedTables tables(BoundDocument doc) {
+        List<PublishedRow> rows = new ArrayList<>();
+        int seq = 0;
+        for (BoundRow r : doc.rows(ImportFormat.PUBLISHED)) {
+            Map<PublicTable.Column, BigDecimal> cells = new EnumMap<>(PublicTable.Column.class);
+            for (PublicTable.Column column : PublicTable.Column.values()) {
+                Object value = r.values().get(column.key());
+                if (value instanceof BigDecimal d) {
+                    cells.put(column, d);
+                } else if (value instanceof Long count) {
+                    cells.put(column, BigDecimal.valueOf(count));
+                }
+            }
+            rows.add(new PublishedRow(seq + 1, 1L, seq++, PublicTable.valueOf(r.text("table")), r.text("row"),
+                    r.text("period") == null ? PublicTable.Period.CURRENT : PublicTable.Period.valueOf(r.text("period")),
+                    r.text("name"), integer(r, "lineNo"), cells));
+        }
+        List<TableLayout> layouts = new ArrayList<>();
+        for (BoundRow r : doc.rows(ImportFormat.TABLE_LAYOUTS)) {
+            layouts.add(new TableLayout(1L, PublicTable.valueOf(r.text("table")), r.text("label"), r.text("title"),
+                    integer(r, "position"), r.text("note")));
+        }
+        return new PublishedTables(rows, layouts);
     }
 
     private static AccountLine account(long id, String classification, BoundRow r) {

@@ -21,13 +21,14 @@ import java.util.function.Function;
 /**
  * Everything stored for one department-year, read at once: what the audit checks and what drafting
  * writes from. {@code previous}, {@code previousAccounts} and {@code previousReasons} are the stored
- * previous fiscal year's, when there is one.
+ * previous fiscal year's, when there is one. {@code tables} are the public tables as published, which own the
+ * figures that {@code incomes} and {@code accounts} show per source and per account.
  */
 public record YearData(Department department, DepartmentYear year, DepartmentYear previous,
                        List<IncomeLine> incomes, List<AccountLine> accounts, List<AccountLine> previousAccounts,
                        List<ThreePublicLine> threePublic, List<VehicleHolding> vehicles, List<Project> projects,
                        List<Indicator> indicators, List<LineReason> reasons, List<StoredDocument> documents,
-                       List<DataNote> notes, List<LineReason> previousReasons) {
+                       List<DataNote> notes, List<LineReason> previousReasons, PublishedTables tables) {
 
     public List<AccountLine> functional() {
         return accounts.stream().filter(a -> "FUNCTIONAL".equals(a.classification())).toList();

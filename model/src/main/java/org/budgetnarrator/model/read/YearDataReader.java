@@ -67,6 +67,7 @@ public class YearDataReader {
                 threePublic.findByDepartmentYearIdInOrderBySeq(id), vehicles.findByDepartmentYearIdInOrderBySeq(id), projectList,
                 allIndicators, reasons.findByDepartmentYearIdInOrderBySeq(id), documents.findByDepartmentYearIdInOrderBySeq(id),
                 notes.findByDepartmentYearIdInOrderBySeq(id),
-                previous == null ? List.of() : reasons.findByDepartmentYearIdInOrderBySeq(List.of(previous.id()))));
+                previous == null ? List.of() : reasons.findByDepartmentYearIdInOrderBySeq(List.of(previous.id())),
+                new PublishedTables(children.published(id), children.layouts(id))));
     }
 }

@@ -89,6 +89,9 @@ public class DepartmentYearStore {
         extra.put("imported_at", Instant.now().toString());
         long yearId = insert(c, sqlite, yearSpec(), year, extra, true);
 
+        insertLines(c, sqlite, ImportFormat.TABLE_LAYOUTS, doc.rows(ImportFormat.TABLE_LAYOUTS), yearId, null);
+        insertLines(c, sqlite, ImportFormat.PUBLISHED, doc.rows(ImportFormat.PUBLISHED), yearId, null);
+        // The lines per source and per account: the tables' projection (LegacyLines), stored for the readers of lines.
         insertLines(c, sqlite, ImportFormat.INCOMES, doc.rows(ImportFormat.INCOMES), yearId, null);
         insertLines(c, sqlite, ImportFormat.ACCOUNTS, doc.rows(ImportFormat.ACCOUNTS), yearId, "FUNCTIONAL");
         insertLines(c, sqlite, ImportFormat.ECONOMIC_ACCOUNTS, doc.rows(ImportFormat.ECONOMIC_ACCOUNTS), yearId, "ECONOMIC");

@@ -1,8 +1,10 @@
 package org.budgetnarrator.model.store;
 
+import org.budgetnarrator.model.domain.PublicTable;
 import org.budgetnarrator.model.imports.Field;
 import org.budgetnarrator.model.imports.FieldType;
 import org.budgetnarrator.model.imports.ImportFormat;
+import org.budgetnarrator.model.imports.LegacyLines;
 import org.budgetnarrator.model.imports.TableSpec;
 
 import java.math.BigDecimal;
@@ -57,17 +59,21 @@ final class DocumentExporter {
                 doc.put("moneyUnit", "万元");
                 doc.put("department", department);
                 Map<String, Object> summary = row(rs, ImportFormat.SUMMARY, "万元");
+                // Office running costs, procurement and equipment are cells of their tables, exported there.
+                summary.keySet().removeAll(LegacyLines.SUMMARY_FIELDS);
                 if (!summary.isEmpty()) {
                     doc.put("summary", summary);
                 }
             }
         }
-        put(doc, "incomes", rows("SELECT * FROM income_line WHERE department_year_id = ? ORDER BY seq", yearId, ImportFormat.INCOMES, null));
-        put(doc, "accounts", rows("SELECT * FROM account_line WHERE department_year_id = ? AND classification = 'FUNCTIONAL' "
-                + "AND derived = ? ORDER BY seq", yearId, ImportFormat.ACCOUNTS, null));
-        put(doc, "economicAccounts", rows("SELECT * FROM account_line WHERE department_year_id = ? AND classification = 'ECONOMIC' "
-                + "AND derived = ? ORDER BY seq", yearId, ImportFormat.ECONOMIC_ACCOUNTS, null));
-        put(doc, "threePublic", rows("SELECT * FROM three_public_line WHERE department_year_id = ? ORDER BY seq", yearId, ImportFormat.THREE_PUBLIC, null));
+        // The tables as published; the income and account lines are their projection, derived again on import.
+        put(doc, ImportFormat.TABLE_LAYOUTS.key(), rows("SELECT * FROM published_table WHERE department_year_id = ? ORDER BY seq", yearId,
+                ImportFormat.TABLE_LAYOUTS, null));
+        List<Map<String, Object>> published = rows("SELECT * FROM published_row WHERE department_year_id = ? ORDER BY seq", yearId,
+                ImportFormat.PUBLISHED, null);
+        // The year's own figures are the default period.
+        published.forEach(r -> r.remove("period", PublicTable.Period.CURRENT.name()));
+        put(doc, ImportFormat.PUBLISHED.key(), published);
         put(doc, "vehicles", rows("SELECT * FROM vehicle_holding WHERE department_year_id = ? ORDER BY seq", yearId, ImportFormat.VEHICLES, null));
         Map<Long, List<Map<String, Object>>> byProject = new LinkedHashMap<>();
         List<Map<String, Object>> yearIndicators = new ArrayList<>();
@@ -119,9 +125,6 @@ final class DocumentExporter {
         List<Map<String, Object>> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, id);
-            if (sql.contains("derived = ?")) {
-                ps.setBoolean(2, false);
-            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(row(rs, table, unit == null ? "万元" : unit));
