@@ -23,6 +23,11 @@ public final class LinearTime {
     /** Timed runs of the large input, and of the small ones, of which the best counts. */
     private static final int RUNS = 3;
     private static final int WARM_UP = 20;
+    /**
+     * The least time the large input is allowed: below a few milliseconds a garbage collection or a JIT recompilation is
+     * longer than the work, while work quadratic in a text of a million characters takes seconds.
+     */
+    private static final long FLOOR = TimeUnit.MILLISECONDS.toNanos(5);
 
     private LinearTime() {
     }
@@ -70,7 +75,7 @@ public final class LinearTime {
     }
 
     private static void assertWithin(String what, String large, Consumer<String> work, long reference, String against) {
-        long allowed = (long) (reference * SLACK);
+        long allowed = Math.max((long) (reference * SLACK), FLOOR);
         for (int run = 0; run < RUNS; run++) {
             // A daemon thread: work that is not linear cannot be stopped, and must not keep the tests' JVM alive.
             CompletableFuture<Long> timed = new CompletableFuture<>();

@@ -7,6 +7,9 @@ import org.budgetnarrator.model.domain.Project;
 import org.budgetnarrator.model.domain.ThreePublicLine;
 import org.budgetnarrator.model.domain.VehicleHolding;
 import org.budgetnarrator.model.imports.ImportFormat;
+import org.budgetnarrator.model.domain.PublicTable;
+import org.budgetnarrator.model.domain.PublicTable.Column;
+import org.budgetnarrator.model.read.PublishedTables;
 import org.budgetnarrator.model.read.YearData;
 
 import java.math.BigDecimal;
@@ -52,29 +55,53 @@ final class Lexicon {
 
     private void build() {
         DepartmentYear y = data.year();
+        PublishedTables t = data.tables();
         boolean hasAccounts = !data.functional().isEmpty();
         boolean hasIncomes = !data.incomes().isEmpty();
-        BigDecimal incomeTotal = hasIncomes ? YearData.sum(data.incomes().stream()
+        BigDecimal sources = hasIncomes ? YearData.sum(data.incomes().stream()
                 .filter(i -> !Lexicon.closing(i.source()) && !i.source().equals("carry_forward_begin")
                         && !i.source().equals("non_fiscal_surplus_used")).map(IncomeLine::amount).toList()) : null;
-        BigDecimal expenditure = data.functionalTotal(AccountLine::actual);
+        // Each figure on its own basis: 本年收入合计 (the year's income) is not 收入总计 (with the carry-overs), 财政拨款
+        // (公开04, all three funds) is not 一般公共预算财政拨款 (公开05), 基本支出 of all sources (公开03) is not that of the
+        // general budget (公开05/06). A printed total is the report's figure; only where none is printed is it summed.
+        BigDecimal incomeTotal = first(t.cell(PublicTable.T01, "income_total", Column.AMOUNT), sources);
+        BigDecimal incomeGrand = first(t.cell(PublicTable.T01, "income_grand_total", Column.AMOUNT),
+                plus(incomeTotal, t.cell(PublicTable.T01, "carry_forward_begin", Column.AMOUNT),
+                        t.cell(PublicTable.T01, "non_fiscal_surplus_used", Column.AMOUNT)));
+        BigDecimal expenditure = first(t.cell(PublicTable.T01, "expenditure_total", Column.AMOUNT), tableTotal(PublicTable.T03, Column.TOTAL),
+                data.functionalTotal(AccountLine::actual));
         BigDecimal appropriation = hasIncomes ? nz(YearData.sum(data.incomes().stream()
                 .filter(i -> i.source().endsWith("_appropriation")).map(IncomeLine::amount).toList())) : null;
-        BigDecimal generalBudget = data.functionalTotal(AccountLine::generalBudget);
-        BigDecimal projectTotal = hasAccounts ? nz(data.functionalTotal(AccountLine::project)) : null;
+        BigDecimal fiscalIncome = first(t.cell(PublicTable.T04, "income_total", Column.AMOUNT), appropriation);
+        BigDecimal fiscalGrand = first(t.cell(PublicTable.T04, "income_grand_total", Column.AMOUNT),
+                plus(fiscalIncome, t.cell(PublicTable.T04, "carry_forward_begin", Column.AMOUNT)));
+        BigDecimal generalBudget = first(tableTotal(PublicTable.T05, Column.TOTAL), data.functionalTotal(AccountLine::generalBudget));
+        BigDecimal projectTotal = hasAccounts ? nz(first(tableTotal(PublicTable.T03, Column.PROJECT), data.functionalTotal(AccountLine::project)))
+                : null;
 
-        topics.add(Topic.of("total:fiscal", "财政拨款收入支出决算总表", "财政拨款收、支总计", "财政拨款收、?支总计")
-                .amount(appropriation).previous(y.previousFiscalIncome()).build());
-        topics.add(Topic.of("total", "收入支出决算总表", "收、支总计", "收、?支(?:决算)?总计")
-                .amount(incomeTotal).previous(y.previousTotalIncome()).build());
+        topics.add(Topic.of("total:fiscal", "财政拨款收入支出决算总表", "财政拨款收、支总计", "财政拨款收、?支总计|财政拨款收入支出(?:决算)?总计")
+                .amount(fiscalGrand).previous(first(t.previous(PublicTable.T04, "income_grand_total", Column.AMOUNT), y.previousFiscalIncome()))
+                .build());
+        topics.add(Topic.of("total", "收入支出决算总表", "收、支总计", "收、?支(?:决算)?总计|收入支出(?:决算)?总计")
+                .amount(incomeGrand).previous(first(t.previous(PublicTable.T01, "income_grand_total", Column.AMOUNT), y.previousTotalIncome()))
+                .build());
+        topics.add(Topic.of("total:income", "收入支出决算总表", "收入总计", "(?<!财政拨款)收入总计")
+                .amount(incomeGrand).previous(first(t.previous(PublicTable.T01, "income_grand_total", Column.AMOUNT), y.previousTotalIncome()))
+                .build());
+        topics.add(Topic.of("total:expenditure", "收入支出决算总表", "支出总计", "(?<![收、])支出总计")
+                .amount(first(t.cell(PublicTable.T01, "expenditure_grand_total", Column.AMOUNT), incomeGrand))
+                .previous(first(t.previous(PublicTable.T01, "expenditure_grand_total", Column.AMOUNT), y.previousTotalExpenditure()))
+                .build());
         topics.add(Topic.of("income:total", "收入决算表", "收入合计", "本年收入合计|收入合计")
-                .amount(incomeTotal).previous(y.previousTotalIncome()).build());
+                .amount(incomeTotal).previous(first(t.previous(PublicTable.T01, "income_total", Column.AMOUNT), y.previousTotalIncome())).build());
         topics.add(Topic.of("expenditure:total", "支出决算表", "支出合计", "本年支出合计|支出合计")
-                .amount(expenditure).previous(y.previousTotalExpenditure()).build());
+                .amount(expenditure).previous(first(t.previous(PublicTable.T01, "expenditure_total", Column.AMOUNT),
+                        t.previous(PublicTable.T03, "total", Column.TOTAL), y.previousTotalExpenditure())).build());
 
         // Income by source.
         topics.add(Topic.of("income:appropriation", "收入决算表", "财政拨款收入", "财政拨款收入")
-                .amount(appropriation).previous(previousOf(data.incomes().stream().filter(i -> i.source().endsWith("_appropriation")).toList()))
+                .amount(fiscalIncome).previous(first(t.previous(PublicTable.T04, "income_total", Column.AMOUNT),
+                        previousOf(data.incomes().stream().filter(i -> i.source().endsWith("_appropriation")).toList())))
                 .shareBase(incomeTotal).build());
         for (Map.Entry<String, String> source : ImportFormat.INCOMES.field("source").orElseThrow().choices().entrySet()) {
             Optional<IncomeLine> line = data.income(source.getKey());
@@ -84,35 +111,44 @@ final class Lexicon {
                     .shareBase(incomeTotal).build());
         }
 
-        // Expenditure by nature.
+        // Expenditure by nature: all sources (公开03), and the general budget's (公开05, 06) apart.
         Function<Function<AccountLine, BigDecimal>, BigDecimal> total = c -> hasAccounts ? nz(data.functionalTotal(c)) : null;
-        topics.add(Topic.of("expenditure:basic", "支出决算表", "基本支出", "(?:一般公共预算财政拨款)?基本支出")
-                .amount(total.apply(AccountLine::basic)).shareBase(expenditure).build());
+        BigDecimal basic = hasAccounts ? nz(first(tableTotal(PublicTable.T03, Column.BASIC), data.functionalTotal(AccountLine::basic))) : null;
+        topics.add(Topic.of("expenditure:basic", "支出决算表", "基本支出", "基本支出")
+                .amount(basic).previous(t.previous(PublicTable.T03, "total", Column.BASIC)).shareBase(expenditure).build());
+        BigDecimal generalBasic = first(tableTotal(PublicTable.T05, Column.BASIC), t.cell(PublicTable.T06, "total", Column.AMOUNT),
+                plus(t.cell(PublicTable.T06, "personnel_total", Column.AMOUNT), t.cell(PublicTable.T06, "operating_total", Column.AMOUNT)));
+        // Without 公开05's split, a department-year given in format 1 speaks of one 基本支出 (its basis unknown): it is
+        // checked as before, against the expenditure table's.
+        topics.add(Topic.of("expenditure:generalBasic", "一般公共预算财政拨款基本支出决算明细表", "一般公共预算财政拨款基本支出",
+                        "一般公共预算财政拨款基本支出")
+                .amount(first(generalBasic, basic)).shareBase(generalBudget).build());
         topics.add(Topic.of("expenditure:project", "支出决算表", "项目支出", "项目支出")
-                .amount(projectTotal).shareBase(expenditure).build());
+                .amount(projectTotal).previous(t.previous(PublicTable.T03, "total", Column.PROJECT)).shareBase(expenditure).build());
         topics.add(Topic.of("expenditure:remittance", "支出决算表", "上缴上级支出", "上缴上级支出")
                 .amount(total.apply(AccountLine::remittance)).shareBase(expenditure).build());
         topics.add(Topic.of("expenditure:business", "支出决算表", "经营支出", "经营支出")
                 .amount(total.apply(AccountLine::business)).shareBase(expenditure).build());
         topics.add(Topic.of("expenditure:subsidiary", "支出决算表", "对附属单位补助支出", "对附属单位补助支出")
                 .amount(total.apply(AccountLine::subsidiary)).shareBase(expenditure).build());
-        BigDecimal initialTotal = y.initialBudget() != null ? y.initialBudget()
-                : YearData.sum(data.functional().stream().filter(a -> a.level() == 3).map(AccountLine::initialBudget).toList());
+        BigDecimal initialTotal = first(t.cell(PublicTable.T05, "total", Column.INITIAL_BUDGET), y.initialBudget(),
+                YearData.sum(data.functional().stream().filter(a -> a.level() == 3).map(AccountLine::initialBudget).toList()));
         topics.add(Topic.of("expenditure:generalBudget", "一般公共预算财政拨款支出决算表", "一般公共预算财政拨款支出",
                         "一般公共预算财政拨款支出(?!决算)")
-                .amount(generalBudget).previous(y.previousGeneralBudgetExpenditure()).initial(initialTotal)
+                .amount(generalBudget).previous(first(t.previous(PublicTable.T05, "total", Column.TOTAL), y.previousGeneralBudgetExpenditure()))
+                .initial(initialTotal).budget(t.cell(PublicTable.T05, "total", Column.ADJUSTED_BUDGET))
                 .shareBase(expenditure).build());
         topics.add(Topic.of("expenditure:governmentFund", "政府性基金预算财政拨款收入支出决算表", "政府性基金预算财政拨款支出",
-                "政府性基金预算财政拨款支出").amount(total.apply(AccountLine::governmentFund)).build());
+                "政府性基金预算财政拨款支出").amount(first(tableTotal(PublicTable.T07, Column.TOTAL), total.apply(AccountLine::governmentFund))).build());
         topics.add(Topic.of("expenditure:stateCapital", "国有资本经营预算财政拨款支出决算表", "国有资本经营预算财政拨款支出",
-                "国有资本经营预算财政拨款支出").amount(total.apply(AccountLine::stateCapital)).build());
+                "国有资本经营预算财政拨款支出").amount(first(tableTotal(PublicTable.T08, Column.TOTAL), total.apply(AccountLine::stateCapital))).build());
 
-        // Economic classification: personnel = 301 + 303, operating = the rest (公开06).
-        if (!data.economic().isEmpty()) {
-            BigDecimal personnel = nz(YearData.sum(data.economic().stream()
-                    .filter(a -> a.level() == 1 && (a.code().equals("301") || a.code().equals("303"))).map(AccountLine::actual).toList()));
-            BigDecimal operating = nz(YearData.sum(data.economic().stream()
-                    .filter(a -> a.level() == 1 && !a.code().equals("301") && !a.code().equals("303")).map(AccountLine::actual).toList()));
+        // Economic classification: personnel = 301 + 303, operating = the rest (公开06), the printed 合计 rows first.
+        if (!data.economic().isEmpty() || t.has(PublicTable.T06)) {
+            BigDecimal personnel = first(t.cell(PublicTable.T06, "personnel_total", Column.AMOUNT), nz(YearData.sum(data.economic().stream()
+                    .filter(a -> a.level() == 1 && (a.code().equals("301") || a.code().equals("303"))).map(AccountLine::actual).toList())));
+            BigDecimal operating = first(t.cell(PublicTable.T06, "operating_total", Column.AMOUNT), nz(YearData.sum(data.economic().stream()
+                    .filter(a -> a.level() == 1 && !a.code().equals("301") && !a.code().equals("303")).map(AccountLine::actual).toList())));
             topics.add(Topic.of("economic:personnel", "一般公共预算财政拨款基本支出决算明细表", "人员经费", "人员经费(?:合计)?")
                     .amount(personnel).build());
             topics.add(Topic.of("economic:operating", "一般公共预算财政拨款基本支出决算明细表", "公用经费", "公用经费(?:合计)?")
@@ -128,8 +164,9 @@ final class Lexicon {
             String regex = name.endsWith("支出")
                     ? Pattern.quote(name.substring(0, name.length() - 2)) + "\\s*(?:[（(]类[）)]\\s*)?支出(?:\\s*[（(]类[）)])?"
                     : Pattern.quote(name) + "(?:\\s*[（(]类[）)])?";
+            // 五(二) speaks of the general budget's spending by 类 (公开05); a report without 公开05 of the line's total.
             topics.add(Topic.of("account:" + line.code(), "一般公共预算财政拨款支出决算表", name, regex)
-                    .amount(line.actual()).initial(line.initialBudget()).budget(line.adjustedBudget())
+                    .amount(generalBudgetActual(line)).initial(line.initialBudget()).budget(line.adjustedBudget())
                     .shareBase(generalBudget != null ? generalBudget : expenditure).build());
         }
 
@@ -167,7 +204,8 @@ final class Lexicon {
                 topics.add(Topic.of("vehicles:" + kind, "国有资产占用", kind, Pattern.quote(kind)).count(n).build());
             }
         }
-        topics.add(Topic.of("equipmentOver1m", "国有资产占用", "单位价值100万元以上设备", "单位价值\\s*100\\s*万元以上设备")
+        topics.add(Topic.of("equipmentOver1m", "国有资产占用", "单位价值100万元以上设备",
+                        "(?:单位价值|单价)\\s*100\\s*万元\\s*(?:[（(]含[）)])?\\s*以上(?:的)?(?:专用)?设备(?:\\s*[（(]不含车辆[）)])?")
                 .count(y.equipmentOver1m()).build());
 
         // Performance: the projects self-evaluated, and each project by name.
@@ -191,6 +229,44 @@ final class Lexicon {
                 .amount(hasAccounts ? projectTotal : y.projectExpenditure()).build());
         topics.add(Topic.of("evaluation:department", "绩效自评表", "部门整体支出总额", "部门整体支出总额")
                 .amount(y.executed()).budget(y.adjustedBudget()).build());
+    }
+
+    /** A line's general-budget spending (公开05) where printed, else its total. */
+    static BigDecimal generalBudgetActual(AccountLine line) {
+        return line.generalBudget() != null ? line.generalBudget() : line.actual();
+    }
+
+    /** A table's printed 合计 in a column, else the sum of its 类 rows; null when neither is printed. */
+    private BigDecimal tableTotal(PublicTable table, Column column) {
+        BigDecimal printed = data.tables().cell(table, "total", column);
+        if (printed != null) {
+            return printed;
+        }
+        return YearData.sum(data.tables().rows(table).stream().filter(r -> r.isAccount() && r.key().length() == 3)
+                .map(r -> r.cell(column)).filter(java.util.Objects::nonNull).toList());
+    }
+
+    private static BigDecimal first(BigDecimal... values) {
+        for (BigDecimal v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /** The sum, null when the first is absent (the others count as zero when blank). */
+    private static BigDecimal plus(BigDecimal first, BigDecimal... rest) {
+        if (first == null) {
+            return null;
+        }
+        BigDecimal out = first;
+        for (BigDecimal v : rest) {
+            if (v != null) {
+                out = out.add(v);
+            }
+        }
+        return out;
     }
 
     static boolean closing(String source) {

@@ -44,6 +44,10 @@ public final class NarrativeChecker {
 
     /** What a path whose item the account table does not hold stands for: claims after it are not tied to any topic. */
     private static final Topic UNKNOWN_PATH = Topic.blocker("unknown", "x");
+    /** The names of the three budgets that fund spending: "预算" in them does not make a figure a budget. */
+    private static final Pattern FUNDS = Pattern.compile("一般公共预算|政府性基金预算|国有资本经营预算");
+    /** A statement of use, up to the end of its sentence: "主要用于：…。". */
+    private static final Pattern USE = Pattern.compile("主要用于[:：]([^。；]{0,200})[。；]?");
 
     private final YearData data;
     private final List<Topic> topics;
@@ -154,10 +158,16 @@ public final class NarrativeChecker {
         private final Map<Integer, String> sentences = new HashMap<>();
         private int[] stops;
         private Mention current;
+        /**
+         * The text with the funds' names masked, for the words before a figure: "一般公共预算财政拨款基本支出 X 万元" is
+         * spending of the general budget, not a budget, though "预算" stands before it.
+         */
+        private final String masked;
 
         Paragraph(String document, String text, int base, List<Finding> findings, List<Mention> named) {
             this.document = document;
             this.text = text;
+            this.masked = FUNDS.matcher(text).replaceAll(m -> m.group().replace("预算", "＿＿"));
             this.base = base;
             this.findings = findings;
             this.named = named;
@@ -170,7 +180,10 @@ public final class NarrativeChecker {
             Spans shares = new Spans(scan.shares().stream().map(f -> new NarrativeText.Span(f.start(), f.end())).toList());
             // A bracketed note (a draft's 【待补充：…】 gap) states what is missing, not a claim about the data.
             Spans notes = new Spans(scan.notes());
-            List<Mention> mentions = mentions(shares, notes);
+            // "主要用于：行政单位退休人员支出。" says what the money paid for: the things it names are not what the next
+            // figure is of (a 项 line's "年初预算为…" belongs to the line, not to the 项目支出 its use mentions).
+            Spans uses = new Spans(uses());
+            List<Mention> mentions = mentions(shares, notes, uses);
             List<Claim> claims = claims().stream().filter(c -> !notes.overlaps(c.start(), c.end())).toList();
             // Walk topics and claims in text order: each claim is checked against the latest topic.
             List<Object> events = new ArrayList<>();
@@ -193,7 +206,18 @@ public final class NarrativeChecker {
             }
         }
 
-        private List<Mention> mentions(Spans shares, Spans notes) {
+        private List<NarrativeText.Span> uses() {
+            List<NarrativeText.Span> out = new ArrayList<>();
+            Matcher m = USE.matcher(text);
+            while (m.find()) {
+                if (m.group(1).chars().noneMatch(Character::isDigit)) {
+                    out.add(new NarrativeText.Span(m.start(), m.end()));
+                }
+            }
+            return out;
+        }
+
+        private List<Mention> mentions(Spans shares, Spans notes, Spans uses) {
             List<Mention> all = new ArrayList<>();
             for (NarrativeText.Path path : scan.paths()) {
                 deadline.check();
@@ -202,7 +226,7 @@ public final class NarrativeChecker {
                 if (item.isPresent()) {
                     AccountLine line = item.get();
                     Topic topic = Topic.of("account:" + line.code(), "一般公共预算财政拨款支出决算表", line.name(), "")
-                            .amount(line.actual()).initial(line.initialBudget()).budget(line.adjustedBudget())
+                            .amount(Lexicon.generalBudgetActual(line)).initial(line.initialBudget()).budget(line.adjustedBudget())
                             .expectedName(line.name()).build();
                     all.add(new Mention(path.start(), path.end(), topic, line, names));
                 } else {
@@ -217,7 +241,8 @@ public final class NarrativeChecker {
             // when it starts before the last one ends.
             int keptEnd = Integer.MIN_VALUE;
             for (Mention m : all) {
-                boolean inside = m.start() < keptEnd || shares.contains(m.start(), m.end()) || notes.contains(m.start(), m.end());
+                boolean inside = m.start() < keptEnd || shares.contains(m.start(), m.end()) || notes.contains(m.start(), m.end())
+                        || uses.contains(m.start(), m.end());
                 if (!inside) {
                     kept.add(m);
                     keptEnd = m.end();
@@ -313,7 +338,7 @@ public final class NarrativeChecker {
         private String before(int position, int length) {
             // The clause before a figure, not reaching back past the last comma or stop.
             int from = Math.max(0, position - length);
-            String window = text.substring(from, position);
+            String window = masked.substring(from, position);
             int cut = Math.max(Math.max(window.lastIndexOf('，'), window.lastIndexOf('。')), Math.max(window.lastIndexOf('；'),
                     window.lastIndexOf('：')));
             return (cut >= 0 ? window.substring(cut + 1) : window).replaceAll("\\s+", "");
