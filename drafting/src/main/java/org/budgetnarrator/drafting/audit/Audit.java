@@ -34,6 +34,8 @@ public final class Audit {
         findings.addAll(new TableRules(data).run());
         deadline.check();
         findings.addAll(new EvaluationRules(data, ScoringProfiles.national()).run());
+        deadline.check();
+        findings.addAll(new ClaimedResults(data, ScoringProfiles.national()).run());
         NarrativeChecker narrative = new NarrativeChecker(data, deadline);
         for (StoredDocument document : data.documents()) {
             deadline.check();

@@ -88,9 +88,14 @@ final class Lexicon {
         topics.add(Topic.of("total:income", "收入支出决算总表", "收入总计", "(?<!财政拨款)收入总计")
                 .amount(incomeGrand).previous(first(t.previous(PublicTable.T01, "income_grand_total", Column.AMOUNT), y.previousTotalIncome()))
                 .build());
-        topics.add(Topic.of("total:expenditure", "收入支出决算总表", "支出总计", "(?<![收、])支出总计")
-                .amount(first(t.cell(PublicTable.T01, "expenditure_grand_total", Column.AMOUNT), incomeGrand))
-                .previous(first(t.previous(PublicTable.T01, "expenditure_grand_total", Column.AMOUNT), y.previousTotalExpenditure()))
+        // "财政拨款收入总计 X 万元，支出总计 X 万元": the bare 支出总计 continues its sentence's subject (by the identity of
+        // the two 总计 it equals the 收入总计 named before it), so it is no topic of its own.
+        topics.add(Topic.of("total:fiscalIncome", "财政拨款收入支出决算总表", "财政拨款收入总计", "财政拨款收入总计")
+                .amount(fiscalGrand).previous(first(t.previous(PublicTable.T04, "income_grand_total", Column.AMOUNT), y.previousFiscalIncome()))
+                .build());
+        topics.add(Topic.of("total:fiscalExpenditure", "财政拨款收入支出决算总表", "财政拨款支出总计", "财政拨款支出总计")
+                .amount(first(t.cell(PublicTable.T04, "expenditure_grand_total", Column.TOTAL), fiscalGrand))
+                .previous(first(t.previous(PublicTable.T04, "expenditure_grand_total", Column.TOTAL), y.previousFiscalExpenditure()))
                 .build());
         topics.add(Topic.of("income:total", "收入决算表", "收入合计", "本年收入合计|收入合计")
                 .amount(incomeTotal).previous(first(t.previous(PublicTable.T01, "income_total", Column.AMOUNT), y.previousTotalIncome())).build());
@@ -105,7 +110,11 @@ final class Lexicon {
                 .shareBase(incomeTotal).build());
         for (Map.Entry<String, String> source : ImportFormat.INCOMES.field("source").orElseThrow().choices().entrySet()) {
             Optional<IncomeLine> line = data.income(source.getKey());
-            topics.add(Topic.of("income:" + source.getKey(), "收入决算表", source.getValue(), Pattern.quote(source.getValue()))
+            // A fund's own 年初/年末结转和结余 ("政府性基金预算财政拨款年初结转和结余 X 万元，…年末结转和结余 Y 万元") is 公开07's or 08's,
+            // not 公开01's: within a sentence that names a fund, the bare terms are not 公开01's lines.
+            String phrase = source.getKey().startsWith("carry_forward") || source.getKey().equals("surplus_distribution")
+                    ? "(?<!(?:政府性基金|国有资本经营)预算财政拨款[^。]{0,60})" + Pattern.quote(source.getValue()) : Pattern.quote(source.getValue());
+            topics.add(Topic.of("income:" + source.getKey(), "收入决算表", source.getValue(), phrase)
                     .amount(line.map(IncomeLine::amount).orElse(hasIncomes ? BigDecimal.ZERO : null))
                     .previous(line.map(IncomeLine::previousAmount).orElse(null))
                     .shareBase(incomeTotal).build());

@@ -38,14 +38,38 @@ public final class NarrativeChecker {
                     + "|\\{[^}]{1,20}}|[（(\\[]待[）)\\]]|[（(\\[]略[）)\\]]|……");
     private static final Pattern NONE_STATEMENT = Pattern.compile("(?:本单位|本部门)(?:当年|本年|\\d{4}\\s*年度?)?无(政府性基金预算财政拨款|国有资本经营预算财政拨款)");
     private static final Pattern FLAT = Pattern.compile("(?<![增加减少长])(?:与上年|较上年|比上年)?持平");
-    private static final Pattern REPEAT = Pattern.compile("(为为|的的|是是|了了|和和|在在)");
+    /**
+     * A character or a two-character word written twice: the few single characters that are never doubled in official
+     * prose (为为, 的的 …), and any doubled two-character word (其中其中, 邀请邀请, 年度年度), which official prose never
+     * repeats (its reduplicated forms are of single characters: 常常, 逐步逐步 is not one).
+     */
+    private static final Pattern REPEAT = Pattern.compile("为为|的的|是是|了了|和和|在在|([\\u4e00-\\u9fff]{2})\\1");
+    /** A heading's number at a paragraph's start, left out when paragraphs are compared. */
+    private static final Pattern NUMBERING = Pattern.compile("^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\\d]+[）)]|\\d+[、.．])");
+    /** The shortest paragraph and sentence whose repetition is reported as copied text. */
+    private static final int COPIED_PARAGRAPH = 20;
+    private static final int COPIED_SENTENCE = 30;
+    /** The longest clause read before a figure: far longer than any clause of real prose. */
+    private static final int CLAUSE = 120;
     private static final Pattern UP = Pattern.compile("(增加|增长|上升|提高)$");
     private static final Pattern DOWN = Pattern.compile("(减少|下降|降低)$");
 
     /** What a path whose item the account table does not hold stands for: claims after it are not tied to any topic. */
     private static final Topic UNKNOWN_PATH = Topic.blocker("unknown", "x");
+    /**
+     * The words a clause may hold besides its figure and still speak of the topic named before it: connectives, the verbs
+     * of change, comparison and completion, years. Anything else names something of its own.
+     */
+    private static final Pattern CONNECTIVES = Pattern.compile("\\d{4}\\s*年度?|[\\d.,%％\\s]|其中|主要|分别|共计|合计|总计|"
+            + "增加了?|减少了?|增长了?|下降了?|上升了?|降低了?|提高了?|持平|较上年度?|比上年度?|较上一年度?|同比|与上年度?相比|上年度?|相比|"
+            + "决算数?|年初预算数?|全年预算数?|调整预算数?|预算数?|支出决算|完成|执行率?|占比?|比重|资金|金额|经费|数额|"
+            + "[为是共计较比与了的约达到元万亿个项]");
+    /** Words before a figure that make it an indicator's value, not an amount of the accounts. */
+    private static final Pattern INDICATOR_VALUE = Pattern.compile("指标值|目标值|完成值|指标为|目标为|标准为|[≥≤＞＜><]");
     /** The names of the three budgets that fund spending: "预算" in them does not make a figure a budget. */
     private static final Pattern FUNDS = Pattern.compile("一般公共预算|政府性基金预算|国有资本经营预算");
+    /** Whether the report states its amounts in 元 (its figures before 元 are then amounts). */
+    private final boolean yuan;
     /** A statement of use, up to the end of its sentence: "主要用于：…。". */
     private static final Pattern USE = Pattern.compile("主要用于[:：]([^。；]{0,200})[。；]?");
 
@@ -62,6 +86,7 @@ public final class NarrativeChecker {
     public NarrativeChecker(YearData data, Deadline deadline) {
         this.data = data;
         this.topics = new Lexicon(data).topics();
+        this.yuan = "元".equals(data.year().moneyUnit());
         this.deadline = deadline;
     }
 
@@ -83,7 +108,44 @@ public final class NarrativeChecker {
             deadline.check();
             new Paragraph(document, paragraphs[p], starts[p], findings, named.get(p)).run();
         }
+        copied(document, paragraphs, starts, findings);
         return findings;
+    }
+
+    /**
+     * W09: a paragraph, or a long sentence, written again further on: a reason copied from one line to another, or a
+     * paragraph pasted under the wrong heading. Worth an officer's look, not an error: some repetition is deliberate.
+     */
+    private void copied(String document, String[] paragraphs, int[] starts, List<Finding> findings) {
+        Map<String, Integer> seenParagraphs = new HashMap<>();
+        Map<String, Integer> seenSentences = new HashMap<>();
+        for (int p = 0; p < paragraphs.length; p++) {
+            String body = NUMBERING.matcher(paragraphs[p].strip()).replaceFirst("").replaceAll("\\s+", "");
+            if (body.length() >= COPIED_PARAGRAPH) {
+                Integer earlier = seenParagraphs.putIfAbsent(body, p);
+                if (earlier != null) {
+                    findings.add(new Finding("W09", Severity.WARNING, "第" + (p + 1) + "段与第" + (earlier + 1) + "段相同，疑为复制：“"
+                            + shorten(body) + "”", "Paragraph " + (p + 1) + " repeats paragraph " + (earlier + 1) + ": copied text",
+                            List.of(Subject.text(document, starts[p], paragraphs[p].length())), null, shorten(body)));
+                    continue;
+                }
+            }
+            int at = 0;
+            for (String sentence : paragraphs[p].split("(?<=[。；])")) {
+                String key = NUMBERING.matcher(sentence.strip()).replaceFirst("").replaceAll("\\s+", "");
+                if (key.length() >= COPIED_SENTENCE && seenSentences.putIfAbsent(key, p) != null && seenSentences.get(key) != p) {
+                    findings.add(new Finding("W09", Severity.WARNING, "第" + (p + 1) + "段的句子与第" + (seenSentences.get(key) + 1)
+                            + "段相同，疑为复制：“" + shorten(key) + "”", "A sentence of paragraph " + (p + 1) + " repeats one of paragraph "
+                            + (seenSentences.get(key) + 1) + ": copied text",
+                            List.of(Subject.text(document, starts[p] + at, sentence.length())), null, shorten(key)));
+                }
+                at += sentence.length();
+            }
+        }
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 
     /**
@@ -144,7 +206,16 @@ public final class NarrativeChecker {
     private record Named(int paragraph, Mention mention) {
     }
 
-    private record Claim(int start, int end, Runnable check) {
+    /**
+     * A claim in the text and its check. {@code ownClause}: an amount or a rate, which speaks of the topic before it only
+     * while its clause names nothing else (see {@code bound}); the other claims (shares, counts, comparisons) carry words
+     * of their own and bind to the topic before them.
+     */
+    private record Claim(int start, int end, Runnable check, boolean ownClause) {
+
+        Claim(int start, int end, Runnable check) {
+            this(start, end, check, false);
+        }
     }
 
     /** One paragraph: the topic of a claim is the nearest one before it here. */
@@ -171,7 +242,7 @@ public final class NarrativeChecker {
             this.base = base;
             this.findings = findings;
             this.named = named;
-            this.scan = new NarrativeText(text, deadline);
+            this.scan = new NarrativeText(text, deadline, yuan);
         }
 
         void run() {
@@ -200,10 +271,40 @@ public final class NarrativeChecker {
                     if (m.item() != null) {
                         checkNames(m);
                     }
-                } else if (current != null) {
+                } else if (current != null && bound((Claim) event)) {
                     ((Claim) event).check().run();
                 }
             }
+        }
+
+        /**
+         * Whether a claim speaks of the current topic. A topic named in the claim's own clause does; one named in an earlier
+         * clause does only while the claim's clause names nothing else ("收入总计 X 万元，增加 Y 万元" — but not "其中，年初财政拨
+         * 款结转和结余 Y 万元", which speaks of something the topics do not know): such a claim is left unchecked rather than
+         * compared with the wrong figure.
+         */
+        private boolean bound(Claim claim) {
+            if (!claim.ownClause()) {
+                return true;
+            }
+            int clause = clauseStart(claim.start());
+            if (current.start() >= clause) {
+                return true;
+            }
+            String words = CONNECTIVES.matcher(masked.substring(clause, claim.start())).replaceAll("");
+            return words.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count() < 2;
+        }
+
+        /** Where the clause of a position begins; a clause is read back at most {@value #CLAUSE} characters (checks stay linear). */
+        private int clauseStart(int position) {
+            int limit = Math.max(0, position - CLAUSE);
+            for (int i = position - 1; i >= limit; i--) {
+                char c = text.charAt(i);
+                if (c == '，' || c == ',' || c == '；' || c == ';' || c == '。' || c == '：' || c == ':') {
+                    return i + 1;
+                }
+            }
+            return limit;
         }
 
         private List<NarrativeText.Span> uses() {
@@ -282,7 +383,7 @@ public final class NarrativeChecker {
                 int s = f.start(), e = f.end();
                 BigDecimal written = number(f);
                 String before = before(s, 14);
-                claims.add(new Claim(s, e, () -> percent(before, written, s, e)));
+                claims.add(new Claim(s, e, () -> percent(before, written, s, e), true));
             }
             for (NarrativeText.Figure f : scan.amounts()) {
                 if (takenByShares.overlaps(f.start(), f.end()) || takenByBare.overlaps(f.start(), f.end())
@@ -292,7 +393,7 @@ public final class NarrativeChecker {
                 int s = f.start(), e = f.end();
                 BigDecimal written = number(f);
                 String before = before(s, 12);
-                claims.add(new Claim(s, e, () -> amountWithKeyword(before, written, s, e)));
+                claims.add(new Claim(s, e, () -> amountWithKeyword(before, written, s, e), true));
             }
             for (NarrativeText.Figure f : scan.counts()) {
                 if (!readable(f)) {
@@ -332,7 +433,9 @@ public final class NarrativeChecker {
         }
 
         private BigDecimal number(NarrativeText.Figure f) {
-            return new BigDecimal(text.substring(f.numberStart(), f.numberEnd()).replace(",", ""));
+            BigDecimal written = new BigDecimal(text.substring(f.numberStart(), f.numberEnd()).replace(",", ""));
+            // An amount in 元 is compared in 万元, exactly, at the precision it was written (0.01 元 = 0.000001 万元).
+            return "元".equals(f.word()) ? written.movePointLeft(4) : written;
         }
 
         private String before(int position, int length) {
@@ -347,6 +450,9 @@ public final class NarrativeChecker {
         // --- the checks
 
         private void amountWithKeyword(String before, BigDecimal written, int s, int e) {
+            if (INDICATOR_VALUE.matcher(before).find()) {
+                return; // an indicator's target or actual ("成本控制指标年度目标值为≤85 万元") is not the topic's amount
+            }
             if (DOWN.matcher(stripChangeTail(before)).find() || UP.matcher(stripChangeTail(before)).find()) {
                 change(before, written, s, e);
                 return;

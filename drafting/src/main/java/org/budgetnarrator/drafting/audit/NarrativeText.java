@@ -60,10 +60,21 @@ final class NarrativeText {
     private int steps;
 
     NarrativeText(String text, Deadline deadline) {
+        this(text, deadline, false);
+    }
+
+    /**
+     * @param yuan whether the report states its amounts in 元: then a figure before 元 (not 万元) is an amount too, its
+     *             word "元"; in a report in 万元 a figure in 元 is a price or a standard ("每人100元"), not an amount
+     */
+    NarrativeText(String text, Deadline deadline, boolean yuan) {
         this.text = text;
         this.n = text.length();
         this.deadline = deadline;
+        this.yuan = yuan;
     }
+
+    private final boolean yuan;
 
     /** {@code NUM\s*万元}, where NUM is {@code (\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)}. */
     List<Figure> amounts() {
@@ -130,6 +141,11 @@ final class NarrativeText {
                 int s = numberStart(a, b);
                 if (s >= 0) {
                     amounts.add(new Figure(s, w + 2, s, b, null));
+                }
+            } else if (yuan && c == '元') {
+                int s = numberStart(a, b);
+                if (s >= 0) {
+                    amounts.add(new Figure(s, w + 1, s, b, "元"));
                 }
             } else {
                 for (String unit : COUNT_UNITS) {

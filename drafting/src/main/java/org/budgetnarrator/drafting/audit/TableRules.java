@@ -31,6 +31,7 @@ final class TableRules {
     List<Finding> run() {
         // T01–T11, the identities of the tables themselves, are checked on the tables as printed (PublishedTableRules).
         previousYear();
+        projectLevels();
         initialBudgets();
         vehicles();
         summary();
@@ -40,6 +41,33 @@ final class TableRules {
         adjustments();
         officeRunningCost();
         return findings;
+    }
+
+    // T23: a 一级 project's amounts are the sums of its 二级 projects', column by column.
+    private void projectLevels() {
+        for (Project parent : data.projects()) {
+            List<Project> children = data.projects().stream().filter(c -> c.parentCode() != null
+                    && (c.parentCode().equals(parent.code()) || c.parentCode().equals(parent.name()))).toList();
+            if (children.isEmpty()) {
+                continue;
+            }
+            Map<String, java.util.function.Function<Project, BigDecimal>> columns = new java.util.LinkedHashMap<>();
+            columns.put("initialBudget", Project::initialBudget);
+            columns.put("adjustedBudget", Project::adjustedBudget);
+            columns.put("executed", Project::executed);
+            Map<String, String> names = Map.of("initialBudget", "年初预算数", "adjustedBudget", "全年预算数", "executed", "执行数");
+            for (var column : columns.entrySet()) {
+                BigDecimal printed = column.getValue().apply(parent);
+                List<BigDecimal> parts = children.stream().map(column.getValue()).filter(Objects::nonNull).toList();
+                if (printed == null || parts.isEmpty()) {
+                    continue;
+                }
+                String key = parent.code() != null ? parent.code() : parent.name();
+                compareSum("T23", printed, YearData.sum(parts), parts.size(), List.of(Subject.line("项目", key, column.getKey())),
+                        "一级项目“" + parent.name() + "”" + names.get(column.getKey()) + "应等于其二级项目之和",
+                        "The 一级 project " + parent.name() + " (" + column.getKey() + ") should equal the sum of its 二级 projects");
+            }
+        }
     }
 
     // T12: last year's general-budget spending cannot exceed last year's total spending.
