@@ -13,6 +13,7 @@ import org.budgetnarrator.drafting.indicator.IndicatorValueParser;
 import org.budgetnarrator.drafting.indicator.ScoringProfile;
 import org.budgetnarrator.drafting.indicator.ScoringProfiles;
 import org.budgetnarrator.drafting.indicator.SelfEvaluation;
+import org.budgetnarrator.model.measure.Percent;
 import org.budgetnarrator.model.domain.DepartmentYear;
 import org.budgetnarrator.model.domain.Indicator;
 
@@ -64,7 +65,8 @@ public class EvaluationFetchers {
         return env -> {
             Map<String, Object> source = env.getSource();
             java.math.BigDecimal rate = (java.math.BigDecimal) source.get("budgetExecutionRateExact");
-            return rate == null ? null : Rates.percent(rate, java.math.BigDecimal.valueOf(100), env);
+            // The exact rate (Measures.executionRate), rounded here once: not a rate already rounded to 6 decimals.
+            return rate == null ? null : Rates.shown(new Percent(rate), env);
         };
     }
 

@@ -4,6 +4,7 @@ import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import jakarta.inject.Singleton;
 import org.budgetnarrator.model.domain.AccountLine;
+import org.budgetnarrator.model.measure.Measures;
 import org.budgetnarrator.model.domain.DepartmentYear;
 import org.budgetnarrator.model.domain.IncomeLine;
 import org.budgetnarrator.model.domain.ThreePublicLine;
@@ -38,11 +39,11 @@ public class LineFetchers {
     }
 
     DataFetcher<Object> accountExecutionRate() {
-        return env -> Rates.percent(line(env).actual(), line(env).adjustedBudget(), env);
+        return env -> Rates.shown(Measures.executionRate(line(env).actual(), line(env).adjustedBudget(), line(env).initialBudget()), env);
     }
 
     DataFetcher<Object> completionOfInitialBudget() {
-        return env -> Rates.percent(line(env).actual(), line(env).initialBudget(), env);
+        return env -> Rates.shown(Measures.completionOfInitialBudget(line(env).actual(), line(env).initialBudget()), env);
     }
 
     DataFetcher<Object> share() {
@@ -59,7 +60,7 @@ public class LineFetchers {
 
     DataFetcher<CompletableFuture<Object>> accountYoyRate() {
         return env -> previous(env, line(env)).thenApply(before ->
-                Rates.percent(Rates.change(line(env).actual(), before), before, env));
+                Rates.shown(Measures.changeRate(line(env).actual(), before), env));
     }
 
     /**
@@ -99,7 +100,7 @@ public class LineFetchers {
     DataFetcher<Object> incomeYoyRate() {
         return env -> {
             IncomeLine l = env.getSource();
-            return Rates.percent(Rates.change(l.amount(), l.previousAmount()), l.previousAmount(), env);
+            return Rates.shown(Measures.changeRate(l.amount(), l.previousAmount()), env);
         };
     }
 
@@ -131,7 +132,7 @@ public class LineFetchers {
     DataFetcher<Object> threePublicYoyRate() {
         return env -> {
             ThreePublicLine l = env.getSource();
-            return Rates.percent(Rates.change(l.actual(), l.previousActual()), l.previousActual(), env);
+            return Rates.shown(Measures.changeRate(l.actual(), l.previousActual()), env);
         };
     }
 }

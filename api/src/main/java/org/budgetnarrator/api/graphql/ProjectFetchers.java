@@ -5,6 +5,7 @@ import graphql.schema.DataFetchingEnvironment;
 import jakarta.inject.Singleton;
 import org.budgetnarrator.model.domain.Indicator;
 import org.budgetnarrator.model.domain.Project;
+import org.budgetnarrator.model.measure.Measures;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -24,12 +25,11 @@ public class ProjectFetchers {
         return env -> scope(env) == null ? List.of() : scope(env).childrenOf(project(env));
     }
 
-    /** 执行率 against the adjusted budget, or the initial budget where no adjusted budget is stated. */
+    /** 执行率 (Measures.executionRate). */
     DataFetcher<Object> executionRate() {
         return env -> {
             Project p = project(env);
-            BigDecimal budget = p.adjustedBudget() != null ? p.adjustedBudget() : p.initialBudget();
-            return Rates.percent(p.executed(), budget, env);
+            return Rates.shown(Measures.executionRate(p.executed(), p.adjustedBudget(), p.initialBudget()), env);
         };
     }
 

@@ -2,8 +2,10 @@ package org.budgetnarrator.api.graphql;
 
 import graphql.schema.DataFetchingEnvironment;
 
+import org.budgetnarrator.model.measure.Measures;
+import org.budgetnarrator.model.measure.Percent;
+
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /**
  * Rates computed from stored figures when asked: a percentage rounded half up (四舍五入) once, at the
@@ -12,22 +14,23 @@ import java.math.RoundingMode;
 final class Rates {
 
     static final int MAX_DIGITS = 6;
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private Rates() {
     }
 
     /** part ÷ whole as a percentage; null when either is missing or the whole is zero. */
     static Scalars.Rounded percent(BigDecimal part, BigDecimal whole, DataFetchingEnvironment env) {
+        return shown(Percent.of(part, whole), env);
+    }
+
+    /** A rate computed by Measures, rounded half up once to the digits asked. */
+    static Scalars.Rounded shown(Percent rate, DataFetchingEnvironment env) {
         int digits = digits(env);
-        if (part == null || whole == null || whole.signum() == 0) {
-            return null;
-        }
-        return new Scalars.Rounded(part.multiply(HUNDRED).divide(whole, digits, RoundingMode.HALF_UP));
+        return rate == null ? null : new Scalars.Rounded(rate.rounded(digits));
     }
 
     static BigDecimal change(BigDecimal now, BigDecimal before) {
-        return now == null || before == null ? null : now.subtract(before);
+        return Measures.change(now, before);
     }
 
     static int digits(DataFetchingEnvironment env) {

@@ -14,6 +14,7 @@ import org.budgetnarrator.model.domain.Project;
 import org.budgetnarrator.model.domain.StoredDocument;
 import org.budgetnarrator.model.domain.ThreePublicLine;
 import org.budgetnarrator.model.domain.VehicleHolding;
+import org.budgetnarrator.model.measure.Measures;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -137,7 +138,7 @@ public class YearFetchers {
     }
 
     DataFetcher<Object> executionRate() {
-        return env -> Rates.percent(year(env).executed(), year(env).adjustedBudget(), env);
+        return env -> Rates.shown(Measures.executionRate(year(env).executed(), year(env).adjustedBudget(), year(env).initialBudget()), env);
     }
 
     private static DepartmentYear year(DataFetchingEnvironment env) {

@@ -1,5 +1,7 @@
 package org.budgetnarrator.api.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.budgetnarrator.model.imports.RawDocument;
 import org.budgetnarrator.model.imports.WorkbookReader;
 import org.junit.jupiter.api.AfterEach;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +68,37 @@ class CommandLineTest {
         String text = output();
         assertTrue(text.contains("ok      ") && text.contains("HN-WB 2024") && text.contains("ZJ-WB 2026"), text);
         assertTrue(text.contains("2 of 2 files imported"), text);
+    }
+
+    @Test
+    void theRealReportsImportAndExportCellForCell() throws Exception {
+        Path fixtures = Path.of("..", "model", "src", "test", "resources", "fixtures", "reports");
+        Path in = Files.createDirectories(dir.resolve("reports"));
+        for (String report : new String[]{"putuo-planning-bureau-2024", "putuo-finance-bureau-2024", "putuo-social-work-dept-2024"}) {
+            Files.copy(fixtures.resolve(report).resolve("department-year.json"), in.resolve(report + ".json"));
+        }
+        assertEquals(0, run("import", in.toString()));
+        assertTrue(output().contains("3 of 3 files imported"), output());
+        ObjectMapper mapper = new ObjectMapper();
+        for (String[] report : new String[][]{{"putuo-planning-bureau-2024", "SH-PT-GH"}, {"putuo-finance-bureau-2024", "SH-PT-CZ"},
+                {"putuo-social-work-dept-2024", "SH-PT-SG"}}) {
+            Path out = dir.resolve(report[1] + ".json");
+            assertEquals(0, run("export", "-d", report[1], "-y", "2024", "-o", out.toString()));
+            JsonNode original = mapper.readTree(in.resolve(report[0] + ".json").toFile()).path("publishedTables");
+            JsonNode exported = mapper.readTree(out.toFile()).path("publishedTables");
+            assertEquals(original.size(), exported.size(), report[0]);
+            for (int i = 0; i < original.size(); i++) {
+                var want = original.get(i);
+                var got = exported.get(i);
+                for (var it = want.fieldNames(); it.hasNext(); ) {
+                    String field = it.next();
+                    String a = want.get(field).asText();
+                    String b = got.path(field).asText();
+                    boolean same = a.matches("-?\\d+(\\.\\d+)?") ? new BigDecimal(a).compareTo(new BigDecimal(b)) == 0 : a.equals(b);
+                    assertTrue(same, report[0] + " row " + i + " " + field + ": " + a + " vs " + b);
+                }
+            }
+        }
     }
 
     @Test

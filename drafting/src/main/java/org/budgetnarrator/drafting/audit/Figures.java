@@ -1,5 +1,8 @@
 package org.budgetnarrator.drafting.audit;
 
+import org.budgetnarrator.model.measure.Measures;
+import org.budgetnarrator.model.measure.Percent;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -12,7 +15,6 @@ final class Figures {
 
     enum Match { EQUAL, ROUNDING, DIFFERENT }
 
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private Figures() {
     }
@@ -42,10 +44,8 @@ final class Figures {
      * few decimals) gives the same result as rounding the exact ratio once; null when the whole is zero.
      */
     static BigDecimal percent(BigDecimal part, BigDecimal whole) {
-        if (part == null || whole == null || whole.signum() == 0) {
-            return null;
-        }
-        return part.multiply(HUNDRED).divide(whole, 20, RoundingMode.HALF_UP);
+        Percent rate = Measures.share(part, whole);
+        return rate == null ? null : rate.exact();
     }
 
     /** A figure for messages: plain, without trailing zeros beyond two decimals. */

@@ -1,5 +1,7 @@
 package org.budgetnarrator.drafting.draft;
 
+import org.budgetnarrator.model.measure.Measures;
+import org.budgetnarrator.model.measure.Percent;
 import org.budgetnarrator.model.domain.LineReason;
 import org.budgetnarrator.model.read.YearData;
 
@@ -83,8 +85,10 @@ public final class DraftContext {
         if (part == null || whole == null || whole.signum() == 0) {
             return null;
         }
-        BigDecimal exact = part.multiply(HUNDRED).divide(whole, 6, RoundingMode.HALF_UP);
-        BigDecimal shown = part.multiply(HUNDRED).divide(whole, style.digits(subject, kind), RoundingMode.HALF_UP);
+        Percent rate = Percent.of(part, whole);
+        BigDecimal exact = rate.rounded(6);
+        // Rounded once from the exact ratio, to the style's digits: never from the 6-decimal figure kept beside it.
+        BigDecimal shown = rate.rounded(style.digits(subject, kind));
         return fact(subject, kind, exact.toPlainString(), shown.toPlainString());
     }
 
@@ -152,7 +156,7 @@ public final class DraftContext {
         if (budget.signum() == 0) {
             return actual.signum() != 0;
         }
-        BigDecimal rate = actual.multiply(HUNDRED).divide(budget, 6, RoundingMode.HALF_UP);
+        BigDecimal rate = Percent.of(actual, budget).exact();
         return rate.subtract(HUNDRED).abs().compareTo(style.budgetVariance()) >= 0 || rate.compareTo(style.executionBelow()) < 0;
     }
 
@@ -164,7 +168,7 @@ public final class DraftContext {
         if (before.signum() == 0) {
             return now.signum() != 0;
         }
-        return now.subtract(before).abs().multiply(HUNDRED).divide(before, 6, RoundingMode.HALF_UP).compareTo(style.previousChange()) >= 0;
+        return Measures.changeRate(now, before).exact().abs().compareTo(style.previousChange()) >= 0;
     }
 
     /**

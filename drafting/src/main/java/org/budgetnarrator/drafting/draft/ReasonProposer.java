@@ -1,5 +1,6 @@
 package org.budgetnarrator.drafting.draft;
 
+import org.budgetnarrator.model.measure.Measures;
 import org.budgetnarrator.model.domain.AccountLine;
 import org.budgetnarrator.model.domain.LineReason;
 import org.budgetnarrator.model.domain.Project;
@@ -60,11 +61,11 @@ public final class ReasonProposer {
         }
         for (Project p : data.projects()) {
             String subject = "project:" + (p.code() != null ? p.code() : p.name());
-            BigDecimal budget = p.adjustedBudget() != null ? p.adjustedBudget() : p.initialBudget();
+            BigDecimal budget = Measures.budget(p.adjustedBudget(), p.initialBudget());
             if (p.executed() == null || budget == null || budget.signum() == 0 || !data.reasons(subject, "BUDGET").isEmpty()) {
                 continue;
             }
-            BigDecimal rate = p.executed().multiply(BigDecimal.valueOf(100)).divide(budget, 2, RoundingMode.HALF_UP);
+            BigDecimal rate = Measures.executionRate(p.executed(), p.adjustedBudget(), p.initialBudget()).exact();
             if (!needs.needsBudgetReason(p.executed(), budget)) {
                 continue;
             }

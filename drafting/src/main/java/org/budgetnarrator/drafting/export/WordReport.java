@@ -1,5 +1,7 @@
 package org.budgetnarrator.drafting.export;
 
+import org.budgetnarrator.model.measure.Measures;
+import org.budgetnarrator.model.measure.Percent;
 import org.apache.poi.util.Units;
 import org.apache.poi.xwpf.usermodel.Document;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
@@ -170,10 +172,10 @@ public final class WordReport {
                 continue;
             }
             heading(doc, data.year().year() + "年度" + p.name() + "项目绩效自评表", 2);
-            BigDecimal budget = p.adjustedBudget() != null ? p.adjustedBudget() : p.initialBudget();
+            BigDecimal budget = Measures.budget(p.adjustedBudget(), p.initialBudget());
+            Percent rate = Measures.executionRate(p.executed(), p.adjustedBudget(), p.initialBudget());
             body(doc, "预算数（A）：" + money(budget) + "万元；执行数（B）：" + money(p.executed()) + "万元；执行率（B/A）："
-                    + (budget == null || p.executed() == null || budget.signum() == 0 ? "—"
-                    : p.executed().multiply(BigDecimal.valueOf(100)).divide(budget, 2, RoundingMode.HALF_UP).toPlainString() + "%"));
+                    + (rate == null ? "—" : rate.rounded(2).toPlainString() + "%"));
             indicatorTable(doc, data, indicators);
         }
     }

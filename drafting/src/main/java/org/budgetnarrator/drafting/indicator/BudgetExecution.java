@@ -1,5 +1,6 @@
 package org.budgetnarrator.drafting.indicator;
 
+import org.budgetnarrator.model.measure.Measures;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -28,7 +29,8 @@ public record BudgetExecution(BigDecimal executed, BigDecimal adjustedBudget, Bi
                     "not computable without an executed amount and a positive adjusted budget (缺少执行数或全年预算数) — "
                             + profile.title());
         }
-        BigDecimal rate = executed.multiply(HUNDRED).divide(adjustedBudget, 6, RoundingMode.HALF_UP);
+        // The execution rate of Measures, exact: it is rounded once, where it is shown.
+        BigDecimal rate = Measures.executionRate(executed, adjustedBudget, null).exact();
         // One division, one rounding: weight × executed ÷ budget, capped at the weight.
         BigDecimal score = executed.compareTo(adjustedBudget) >= 0
                 ? profile.round(weight)
