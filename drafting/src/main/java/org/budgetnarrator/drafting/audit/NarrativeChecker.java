@@ -34,7 +34,8 @@ public final class NarrativeChecker {
     static final int MAX_FIGURE = 40;
     private static final Pattern COMPARISON = Pattern.compile("决算数\\s*(大于|小于|等于|持平于?)\\s*(年初预算数|全年预算数|预算数)");
     private static final Pattern RESIDUE = Pattern.compile(
-            "增加（减少）|增加\\(减少\\)|减少（增加）|增加持平|减少持平|增长持平|XX|xxx|××|待填写|请填写|待补充|TODO|TBD"
+            "(?:增加|减少|增长|下降)[（(](?:增加|减少|增长|下降)[）)]|增加持平|减少持平|增长持平|XX|xxx|××|待填写|请填写|待补充|TODO|TBD"
+                    + "|部门[（(]单位[）)]"
                     + "|\\{[^}]{1,20}}|[（(\\[]待[）)\\]]|[（(\\[]略[）)\\]]|……");
     private static final Pattern NONE_STATEMENT = Pattern.compile("(?:本单位|本部门)(?:当年|本年|\\d{4}\\s*年度?)?无(政府性基金预算财政拨款|国有资本经营预算财政拨款)");
     private static final Pattern FLAT = Pattern.compile("(?<![增加减少长])(?:与上年|较上年|比上年)?持平");
@@ -46,6 +47,12 @@ public final class NarrativeChecker {
     private static final Pattern REPEAT = Pattern.compile("为为|的的|是是|了了|和和|在在|([\\u4e00-\\u9fff]{2})\\1");
     /** A heading's number at a paragraph's start, left out when paragraphs are compared. */
     private static final Pattern NUMBERING = Pattern.compile("^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\\d]+[）)]|\\d+[、.．])");
+    /** W10: a rate written without its percent sign ("增长 13.95。"). */
+    private static final Pattern NO_PERCENT = Pattern.compile("(?:增长|下降|提高|降低|上升)了?\\s*\\d+\\.\\d+\\s*(?=[。，；）)]|$)");
+    /** W11: slips of the pen the reports show: 上一度 for 上一年度. */
+    private static final Pattern SLIP = Pattern.compile("上一度(?!量)");
+    /** W12: an amount whose unit lost its 元 ("0.39 万（含…"). */
+    private static final Pattern CUT_UNIT = Pattern.compile("\\d\\s*万(?![元人台册户亩辆个份件次套余多左])");
     /** The shortest paragraph and sentence whose repetition is reported as copied text. */
     private static final int COPIED_PARAGRAPH = 20;
     private static final int COPIED_SENTENCE = 30;
@@ -552,7 +559,8 @@ public final class NarrativeChecker {
         }
 
         private void completion(Topic t, BigDecimal budget, String what, BigDecimal written, int s, int e) {
-            if (t.amount() != null && budget != null && budget.signum() == 0 && t.amount().signum() != 0) {
+            // With no budget a completion rate cannot be stated, whatever was spent ("完成预算的 0.00%" of a zero budget too).
+            if (t.amount() != null && budget != null && budget.signum() == 0) {
                 add("W08", Severity.WARNING, t, "completion", s, e,
                         "“" + sentence(s) + "”：预算数为零，“" + what + "的 x%”无从计算，应说明无预算安排",
                         "\"" + sentence(s) + "\": the budget is zero, so a completion percentage cannot be stated", null,
@@ -721,6 +729,38 @@ public final class NarrativeChecker {
                 add("W07", Severity.WARNING, null, "precision", p.start(), p.end(),
                         "“" + sentence(p.start()) + "”：百分比“" + written + "”超过两位小数", "\"" + sentence(p.start())
                                 + "\": the percentage " + written + " has more than two decimals", null, written);
+            }
+            m = NO_PERCENT.matcher(text);
+            while (m.find()) {
+                String written = m.group().strip();
+                add("W10", Severity.WARNING, null, "percentSign", m.start(), m.end(),
+                        "“" + sentence(m.start()) + "”：比率“" + written + "”缺少百分号", "\"" + sentence(m.start())
+                                + "\": the rate " + written + " lacks its percent sign", null, written);
+            }
+            m = SLIP.matcher(text);
+            while (m.find()) {
+                add("W11", Severity.WARNING, null, "slip", m.start(), m.end(),
+                        "“" + sentence(m.start()) + "”：“上一度”应为“上一年度”", "\"" + sentence(m.start()) + "\": 上一度 for 上一年度", "上一年度",
+                        m.group());
+            }
+            m = CUT_UNIT.matcher(text);
+            while (m.find()) {
+                add("W12", Severity.WARNING, null, "unit", m.start(), m.end(),
+                        "“" + sentence(m.start()) + "”：金额单位“万”后缺“元”", "\"" + sentence(m.start()) + "\": the unit 万 lacks 元", "万元",
+                        m.group());
+            }
+            int open = 0;
+            int close = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                open += c == '（' || c == '(' ? 1 : 0;
+                close += c == '）' || c == ')' ? 1 : 0;
+            }
+            if (open != close) {
+                add("W13", Severity.WARNING, null, "brackets", 0, text.length(),
+                        "“" + sentence(0) + "”：括号不成对（左括号" + open + "个，右括号" + close + "个）",
+                        "\"" + sentence(0) + "\": unbalanced brackets (" + open + " opening, " + close + " closing)", null,
+                        open + "/" + close);
             }
             m = REPEAT.matcher(text);
             while (m.find()) {

@@ -122,6 +122,8 @@ class XianningAuditTest {
                 "WARNING W04 增加（减少） null/null", "WARNING W06 为为 null/null", "WARNING W06 是是 null/null",
                 // "其他社会保障和就业支出支出" is also a doubled word; two reasons copied word for word between lines
                 "WARNING W06 支出支出 null/null",
+                // "部门（单位）共有车辆": the template's alternative left in place
+                "WARNING W04 部门（单位） null/null",
                 "WARNING W09 决算数较上年减少的主要原因是：2024年度严格执行因公出国（境）管理审批，出国（… null/null",
                 "WARNING W09 支出决算数小于年初预算数的主要原因：因干部人事变动，有人员调出。 null/null"));
         assertEquals(expected, all);
