@@ -11,7 +11,6 @@ import org.budgetnarrator.model.read.YearData;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,22 +29,6 @@ class SeededInconsistenciesAuditTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private static List<Set<Variation>> combinations() {
-        List<Set<Variation>> out = new ArrayList<>();
-        Variation[] all = Variation.values();
-        for (int mask = 0; mask < 1 << all.length; mask++) {
-            Set<Variation> set = EnumSet.noneOf(Variation.class);
-            for (int i = 0; i < all.length; i++) {
-                if ((mask & 1 << i) != 0) {
-                    set.add(all[i]);
-                }
-            }
-            if (VariationGenerator.compatible(set)) {
-                out.add(set);
-            }
-        }
-        return out;
-    }
 
     private static Set<java.math.BigDecimal> numbers(String text) {
         Set<java.math.BigDecimal> out = new java.util.HashSet<>();
@@ -92,7 +75,7 @@ class SeededInconsistenciesAuditTest {
 
     @Test
     void everySeededInconsistencyIsFoundAndNothingElseIsAnError() throws Exception {
-        List<Set<Variation>> combinations = combinations();
+        List<Set<Variation>> combinations = VariationGenerator.combinations();
         List<Seeded> kinds = new ArrayList<>();
         kinds.add(null);
         kinds.addAll(List.of(Seeded.values()));

@@ -54,6 +54,24 @@ public final class VariationGenerator {
         private static final Set<Variation> NOT_MINIMAL = EnumSet.of(ALL_INCOME_SOURCES, THREE_FUNDS, CARRY_OVERS, EXTRA_TABLES);
     }
 
+    /** Every combination of variations that can be shown together (272: 2^8 without MINIMAL, 2^4 with it). */
+    public static List<Set<Variation>> combinations() {
+        List<Set<Variation>> out = new ArrayList<>();
+        Variation[] all = Variation.values();
+        for (int mask = 0; mask < 1 << all.length; mask++) {
+            Set<Variation> set = EnumSet.noneOf(Variation.class);
+            for (int i = 0; i < all.length; i++) {
+                if ((mask & 1 << i) != 0) {
+                    set.add(all[i]);
+                }
+            }
+            if (compatible(set)) {
+                out.add(set);
+            }
+        }
+        return out;
+    }
+
     /** Whether the variations can be shown together in one document. */
     public static boolean compatible(Set<Variation> variations) {
         return !variations.contains(Variation.MINIMAL) || Collections.disjoint(variations, Variation.NOT_MINIMAL);

@@ -47,27 +47,10 @@ class VariationGeneratorTest {
         KINDS.addAll(List.of(Seeded.values()));
     }
 
-    /** Every combination of variations that can be shown together. */
-    private static List<Set<Variation>> combinations() {
-        List<Set<Variation>> out = new ArrayList<>();
-        Variation[] all = Variation.values();
-        for (int mask = 0; mask < 1 << all.length; mask++) {
-            Set<Variation> set = EnumSet.noneOf(Variation.class);
-            for (int i = 0; i < all.length; i++) {
-                if ((mask & 1 << i) != 0) {
-                    set.add(all[i]);
-                }
-            }
-            if (VariationGenerator.compatible(set)) {
-                out.add(set);
-            }
-        }
-        return out;
-    }
 
     @Test
     void everyCombinationAndSeedReadsCleanlyAndBreaksOnlyWhereTheSeedSays() throws Exception {
-        List<Set<Variation>> combinations = combinations();
+        List<Set<Variation>> combinations = VariationGenerator.combinations();
         assertEquals(272, combinations.size(), "2^8 without MINIMAL + 2^4 with it");
         VariationGenerator generator = new VariationGenerator();
         Map<String, Integer> generated = new TreeMap<>();
