@@ -47,6 +47,10 @@ public final class NarrativeChecker {
     private static final Pattern REPEAT = Pattern.compile("为为|的的|是是|了了|和和|在在|([\\u4e00-\\u9fff]{2})\\1");
     /** A heading's number at a paragraph's start, left out when paragraphs are compared. */
     private static final Pattern NUMBERING = Pattern.compile("^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\\d]+[）)]|\\d+[、.．])");
+    /** The figures a sentence states for N09: its initial budget, its full-year budget and its actual. */
+    private static final Pattern STATED_INITIAL = Pattern.compile("年初预算(?:数)?为\\s*(\\d+(?:\\.\\d+)?)\\s*万元");
+    private static final Pattern STATED_ADJUSTED = Pattern.compile("(?:全年|调整)预算(?:数)?为\\s*(\\d+(?:\\.\\d+)?)\\s*万元");
+    private static final Pattern STATED_ACTUAL = Pattern.compile("决算(?:数)?为\\s*(\\d+(?:\\.\\d+)?)\\s*万元");
     /** W10: a rate written without its percent sign ("增长 13.95。"). */
     private static final Pattern NO_PERCENT = Pattern.compile("(?:增长|下降|提高|降低|上升)了?\\s*\\d+\\.\\d+\\s*(?=[。，；）)]|$)");
     /** W11: slips of the pen the reports show: 上一度 for 上一年度. */
@@ -542,6 +546,10 @@ public final class NarrativeChecker {
             Topic t = current.topic();
             String clause = before.replaceAll("[（(][^）)]*[）)]$", "");
             if (clause.contains("完成年初预算")) {
+                if (t.initial() == null) {
+                    ownFigures(written, s, e);
+                    return;
+                }
                 completion(t, t.initial(), "完成年初预算", written, s, e);
             } else if (clause.contains("完成全年预算") || clause.contains("完成预算") || clause.contains("执行率")) {
                 completion(t, t.budget(), "完成预算", written, s, e);
@@ -556,6 +564,39 @@ public final class NarrativeChecker {
                         Figures.show(written) + "%");
                 direction(t, change, UP.matcher(clause).find(), s, e);
             }
+        }
+
+        /**
+         * N09: where the data hold no initial budget, "年初预算为 A 万元，…支出决算为 B 万元，完成年初预算的 C%" is checked
+         * against the sentence's own figures: C = B ÷ A. A completion rate of an initial budget stated as zero cannot be
+         * right (社会工作部 2024: 年初预算 0, 95.89% = 307.82 ÷ 321.02, the full-year budget's rate under the initial's name).
+         */
+        private void ownFigures(BigDecimal written, int s, int e) {
+            int from = Math.max(0, Math.max(text.lastIndexOf('。', s - 1) + 1, s - 160));
+            String sentence = text.substring(from, s);
+            Matcher initial = STATED_INITIAL.matcher(sentence);
+            Matcher actual = STATED_ACTUAL.matcher(sentence);
+            if (!initial.find() || !actual.find()) {
+                return;
+            }
+            BigDecimal a = new BigDecimal(initial.group(1));
+            BigDecimal b = new BigDecimal(actual.group(1));
+            Topic t = current.topic();
+            if (a.signum() == 0) {
+                Matcher adjusted = STATED_ADJUSTED.matcher(sentence);
+                BigDecimal full = adjusted.find() ? new BigDecimal(adjusted.group(1)) : null;
+                BigDecimal onFull = full == null ? null : Figures.percent(b, full);
+                boolean fullBasis = onFull != null && Figures.compare(written, onFull) != Figures.Match.DIFFERENT;
+                add("N09", Severity.ERROR, t, "completion", s, e,
+                        "“" + sentence(s) + "”：文中年初预算为 0，“完成年初预算的 " + Figures.show(written) + "%”无从计算"
+                                + (fullBasis ? "；该比例为支出决算 ÷ 全年预算（" + Figures.show(b) + " ÷ " + Figures.show(full) + "），口径应为“完成全年预算”" : ""),
+                        "\"" + sentence(s) + "\": the initial budget is stated as 0, so no completion rate of it can be stated"
+                                + (fullBasis ? "; the rate is the full-year budget's" : ""), null, Figures.show(written) + "%");
+                return;
+            }
+            BigDecimal rate = Figures.percent(b, a);
+            compare("N09", t, "completion", written, rate, s, e, "完成年初预算比例（按文中数字）", "completion of the stated initial budget",
+                    Figures.showPercent(rate) + "（" + Figures.show(b) + " ÷ " + Figures.show(a) + "）", Figures.show(written) + "%");
         }
 
         private void completion(Topic t, BigDecimal budget, String what, BigDecimal written, int s, int e) {

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class PublishedNarrative {
 
-    private static final Pattern HEADING = Pattern.compile("^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\\d+[、.．]|第[一二三四五六七八九十]+部分)");
+    private static final Pattern HEADING = Pattern.compile("^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\\d+[、．]|\\d+\\.(?!\\d)|第[一二三四五六七八九十]+部分)");
 
     private PublishedNarrative() {
     }
