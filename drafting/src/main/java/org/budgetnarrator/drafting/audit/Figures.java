@@ -63,6 +63,30 @@ final class Figures {
         return s.toPlainString();
     }
 
+    /** The first figure given; null when none is (a printed figure before the one summed in its place). */
+    static BigDecimal first(BigDecimal... values) {
+        for (BigDecimal v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /** The sum, null when the first term is absent (the others count as zero when blank). */
+    static BigDecimal plus(BigDecimal first, BigDecimal... rest) {
+        if (first == null) {
+            return null;
+        }
+        BigDecimal out = first;
+        for (BigDecimal v : rest) {
+            if (v != null) {
+                out = out.add(v);
+            }
+        }
+        return out;
+    }
+
     /** A percentage for messages, two decimals. */
     static String showPercent(BigDecimal value) {
         return value == null ? "—" : value.setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";

@@ -20,6 +20,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import static org.budgetnarrator.drafting.audit.Figures.first;
+import static org.budgetnarrator.drafting.audit.Figures.plus;
+
 /**
  * The topics a department-year's narrative can speak of, each with the figures its data give. The
  * phrases are those of the published 情况说明 (财政部 部门决算公开 formats); a phrase that names a
@@ -255,28 +258,7 @@ final class Lexicon {
                 .map(r -> r.cell(column)).filter(java.util.Objects::nonNull).toList());
     }
 
-    private static BigDecimal first(BigDecimal... values) {
-        for (BigDecimal v : values) {
-            if (v != null) {
-                return v;
-            }
-        }
-        return null;
-    }
 
-    /** The sum, null when the first is absent (the others count as zero when blank). */
-    private static BigDecimal plus(BigDecimal first, BigDecimal... rest) {
-        if (first == null) {
-            return null;
-        }
-        BigDecimal out = first;
-        for (BigDecimal v : rest) {
-            if (v != null) {
-                out = out.add(v);
-            }
-        }
-        return out;
-    }
 
     static boolean closing(String source) {
         return source.equals("carry_forward_end") || source.equals("surplus_distribution");

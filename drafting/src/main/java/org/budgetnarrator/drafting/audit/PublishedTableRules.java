@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import static org.budgetnarrator.drafting.audit.Figures.first;
+import static org.budgetnarrator.drafting.audit.Figures.plus;
+
 /**
  * The identities of the public tables as printed (../shared/PUBLIC-TABLES.md): within a table (a parent line is the
  * sum of its children, a row's total the sum of its columns, 01's and 04's totals), across tables (02's 合计 is 01's
@@ -465,28 +468,7 @@ final class PublishedTableRules {
         return YearData.sum(values);
     }
 
-    /** The sum of the figures given, null when the first is absent (the others are zero when blank). */
-    private static BigDecimal plus(BigDecimal first, BigDecimal... rest) {
-        if (first == null) {
-            return null;
-        }
-        BigDecimal out = first;
-        for (BigDecimal v : rest) {
-            if (v != null) {
-                out = out.add(v);
-            }
-        }
-        return out;
-    }
 
-    private static BigDecimal first(BigDecimal... values) {
-        for (BigDecimal v : values) {
-            if (v != null) {
-                return v;
-            }
-        }
-        return null;
-    }
 
     private static boolean nonZero(BigDecimal v) {
         return v != null && v.signum() != 0;
