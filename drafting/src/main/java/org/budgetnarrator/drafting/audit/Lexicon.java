@@ -188,8 +188,11 @@ final class Lexicon {
             if (regex == null) {
                 continue;
             }
+            // A row the 三公 table prints with blank cells reads as zero there, as every blank of a printed table does: "完成预算的
+            // 0%" of a blank budget is a rate of no budget (财政局 2024).
+            BigDecimal blank = t.rows(PublicTable.T09).stream().anyMatch(r -> r.key().equals(line.item())) ? BigDecimal.ZERO : null;
             topics.add(Topic.of("threePublic:" + line.item(), "财政拨款“三公”经费支出决算表", TableRules.name3(line.item()), regex)
-                    .amount(line.actual()).budget(line.budget()).previous(line.previousActual())
+                    .amount(first(line.actual(), blank)).budget(first(line.budget(), blank)).previous(line.previousActual())
                     .groups(line.groups()).persons(line.persons()).count(line.vehicles()).build());
         }
 

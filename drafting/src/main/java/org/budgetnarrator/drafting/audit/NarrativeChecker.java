@@ -1,6 +1,9 @@
 package org.budgetnarrator.drafting.audit;
 
 import org.budgetnarrator.model.domain.AccountLine;
+import org.budgetnarrator.model.domain.PublicTable;
+import org.budgetnarrator.model.domain.PublishedRow;
+import org.budgetnarrator.model.domain.PublicTable.Column;
 import org.budgetnarrator.model.read.YearData;
 
 import java.math.BigDecimal;
@@ -46,11 +49,11 @@ public final class NarrativeChecker {
      */
     private static final Pattern REPEAT = Pattern.compile("为为|的的|是是|了了|和和|在在|([\\u4e00-\\u9fff]{2})\\1");
     /** A heading's number at a paragraph's start, left out when paragraphs are compared. */
-    private static final Pattern NUMBERING = Pattern.compile("^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\\d]+[）)]|\\d+[、.．])");
+    static final Pattern NUMBERING = Pattern.compile("^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\\d]+[）)]|\\d+[、.．])");
     /** The figures a sentence states for N09: its initial budget, its full-year budget and its actual. */
-    private static final Pattern STATED_INITIAL = Pattern.compile("年初预算(?:数)?为\\s*(\\d+(?:\\.\\d+)?)\\s*万元");
+    static final Pattern STATED_INITIAL = Pattern.compile("年初预算(?:数)?为\\s*(\\d+(?:\\.\\d+)?)\\s*万元");
     private static final Pattern STATED_ADJUSTED = Pattern.compile("(?:全年|调整)预算(?:数)?为\\s*(\\d+(?:\\.\\d+)?)\\s*万元");
-    private static final Pattern STATED_ACTUAL = Pattern.compile("决算(?:数)?为\\s*(\\d+(?:\\.\\d+)?)\\s*万元");
+    static final Pattern STATED_ACTUAL = Pattern.compile("决算(?:数)?为\\s*(\\d+(?:\\.\\d+)?)\\s*万元");
     /** W10: a rate written without its percent sign ("增长 13.95。"). */
     private static final Pattern NO_PERCENT = Pattern.compile("(?:增长|下降|提高|降低|上升)了?\\s*\\d+\\.\\d+\\s*(?=[。，；）)]|$)");
     /** W11: slips of the pen the reports show: 上一度 for 上一年度. */
@@ -82,7 +85,37 @@ public final class NarrativeChecker {
     /** Whether the report states its amounts in 元 (its figures before 元 are then amounts). */
     private final boolean yuan;
     /** A statement of use, up to the end of its sentence: "主要用于：…。". */
+    /**
+     * "由中小企业供应商中标或成交的，采购金额 X 万元": contracts won by SMEs in one group of projects (those reserved for
+     * SMEs, the others). 小微 awards are a part of the SME ones and are not counted again.
+     */
+    private static final Pattern SME_AWARD = Pattern.compile(
+            "由中小企业(?:供应商)?中标或成交的?[，,]?\\s*(?:采购|合同)?金额(?:为)?\\s*(\\d+(?:\\.\\d+)?)\\s*万元");
+    /**
+     * Last year's figure of a total is at least last year's figure of each of its parts, by the tables' identities: a
+     * 总计 is the year's income (or spending) plus a carry-over that is never negative, and 本年收入/支出合计 hold the
+     * appropriations and the general budget's spending. A text that says a total was flat (or moved by X) while the
+     * change it states for a part puts last year's part above that is wrong in one of the two places.
+     */
+    private static final Map<String, List<String>> PREVIOUS_AT_LEAST;
+
+    static {
+        List<String> fiscal = List.of("income:appropriation", "expenditure:generalBudget", "expenditure:governmentFund",
+                "expenditure:stateCapital");
+        List<String> all = List.of("income:total", "expenditure:total", "expenditure:basic", "expenditure:project",
+                "income:appropriation", "expenditure:generalBudget");
+        PREVIOUS_AT_LEAST = Map.of("total:fiscal", fiscal, "total:fiscalIncome", fiscal, "total:fiscalExpenditure", fiscal,
+                "total", all, "total:income", all, "income:total", List.of("income:appropriation"),
+                "expenditure:total", List.of("expenditure:basic", "expenditure:project", "expenditure:generalBudget"));
+    }
+
+    /** "人员经费 X 万元，主要包括：基本工资、津贴补贴、…；": the economic items a basic-spending total is said to consist of. */
+    private static final Pattern CONSISTS_OF = Pattern.compile("(人员经费|公用经费|机关运行经费)[^。；]{0,30}?主要包括[:：]([^。；]{1,600})");
+
     private static final Pattern USE = Pattern.compile("主要用于[:：]([^。；]{0,200})[。；]?");
+
+    /** Two printed figures' rounding, in the report's unit. */
+    private static final BigDecimal LAST_YEAR_SLACK = new BigDecimal("0.02");
 
     private final YearData data;
     private final List<Topic> topics;
@@ -115,10 +148,15 @@ public final class NarrativeChecker {
             starts[p] = starts[p - 1] + paragraphs[p - 1].length() + 1;
         }
         List<List<Mention>> named = named(text, paragraphs, starts);
+        LastYear lastYear = new LastYear();
         for (int p = 0; p < paragraphs.length; p++) {
             deadline.check();
-            new Paragraph(document, paragraphs[p], starts[p], findings, named.get(p)).run();
+            new Paragraph(document, paragraphs[p], starts[p], findings, named.get(p), lastYear).run();
         }
+        lastYear.pending.forEach(Runnable::run);
+        WholeText whole = new WholeText(data, deadline);
+        whole.check(document, text, findings);
+        compared += whole.compared();
         copied(document, paragraphs, starts, findings);
         return findings;
     }
@@ -222,6 +260,29 @@ public final class NarrativeChecker {
      * while its clause names nothing else (see {@code bound}); the other claims (shares, counts, comparisons) carry words
      * of their own and bind to the topic before them.
      */
+    /**
+     * Last year's figures the text implies where the data hold none ("一般公共预算财政拨款支出 A 万元，…减少 W 万元" puts it at
+     * A + W), and the claims to hold against them once the whole text is read: a claim may come before the part it is
+     * bounded by (财政局 2024 says its 财政拨款收支总计 was flat in 四, then in 五 that its general-budget spending fell).
+     */
+    private static final class LastYear {
+        final Map<String, Implied> implied = new HashMap<>();
+        final List<Runnable> pending = new ArrayList<>();
+    }
+
+    /** Last year's figure of a topic as implied by this year's and a stated change (or by "持平"). */
+    private record Implied(BigDecimal previous, BigDecimal amount, String change) {
+    }
+
+    private Topic topic(String id) {
+        for (Topic t : topics) {
+            if (t.id().equals(id)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
     private record Claim(int start, int end, Runnable check, boolean ownClause) {
 
         Claim(int start, int end, Runnable check) {
@@ -246,8 +307,11 @@ public final class NarrativeChecker {
          */
         private final String masked;
 
-        Paragraph(String document, String text, int base, List<Finding> findings, List<Mention> named) {
+        private final LastYear lastYear;
+
+        Paragraph(String document, String text, int base, List<Finding> findings, List<Mention> named, LastYear lastYear) {
             this.document = document;
+            this.lastYear = lastYear;
             this.text = text;
             this.masked = FUNDS.matcher(text).replaceAll(m -> m.group().replace("预算", "＿＿"));
             this.base = base;
@@ -259,6 +323,8 @@ public final class NarrativeChecker {
         void run() {
             residue();
             noneStatements();
+            smeAwards();
+            listedItems();
             Spans shares = new Spans(scan.shares().stream().map(f -> new NarrativeText.Span(f.start(), f.end())).toList());
             // A bracketed note (a draft's 【待补充：…】 gap) states what is missing, not a claim about the data.
             Spans notes = new Spans(scan.notes());
@@ -281,6 +347,7 @@ public final class NarrativeChecker {
                     current = m;
                     if (m.item() != null) {
                         checkNames(m);
+                        useKind(m);
                     }
                 } else if (current != null && bound((Claim) event)) {
                     ((Claim) event).check().run();
@@ -334,7 +401,7 @@ public final class NarrativeChecker {
             for (NarrativeText.Path path : scan.paths()) {
                 deadline.check();
                 String[] names = {name(path.classification()), name(path.section()), name(path.item())};
-                Optional<AccountLine> item = resolveItem(names);
+                Optional<AccountLine> item = resolveItem(names, statedActual(path.end()));
                 if (item.isPresent()) {
                     AccountLine line = item.get();
                     Topic topic = Topic.of("account:" + line.code(), "一般公共预算财政拨款支出决算表", line.name(), "")
@@ -435,6 +502,52 @@ public final class NarrativeChecker {
             return claims;
         }
 
+        /**
+         * W17: a 项 whose use is said to be 基本支出 (or 项目支出) while the tables print all of its spending in the other
+         * column: "主要用于：…等基本支出" on a line of project spending only (财政局 2024, 2010602).
+         */
+        private void useKind(Mention m) {
+            Matcher use = USE.matcher(text).region(m.end(), Math.min(text.length(), m.end() + 220));
+            if (!use.find() || use.start() > m.end() + 3) {
+                return;
+            }
+            String what = use.group(1).strip();
+            boolean saysBasic = what.endsWith("基本支出");
+            if (!saysBasic && !what.endsWith("项目支出")) {
+                return;
+            }
+            String code = m.item().code();
+            PublicTable table = data.tables().row(PublicTable.T05, code).isPresent() ? PublicTable.T05
+                    : data.tables().row(PublicTable.T03, code).isPresent() ? PublicTable.T03 : null;
+            if (table == null) {
+                return;
+            }
+            BigDecimal said = Figures.first(data.tables().cell(table, code, saysBasic ? Column.BASIC : Column.PROJECT), BigDecimal.ZERO);
+            BigDecimal other = Figures.first(data.tables().cell(table, code, saysBasic ? Column.PROJECT : Column.BASIC), BigDecimal.ZERO);
+            compared++;
+            if (said.signum() == 0 && other.signum() > 0) {
+                String kind = saysBasic ? "基本支出" : "项目支出";
+                String actual = saysBasic ? "项目支出" : "基本支出";
+                add("W17", Severity.WARNING, m.topic(), "use", use.start(), use.end(),
+                        "“" + sentence(use.start()) + "”：文中称用于" + kind + "，但" + table.number() + "中" + code + " " + m.item().name()
+                                + "的支出全部为" + actual + "（" + Figures.show(other) + " 万元）",
+                        "\"" + sentence(use.start()) + "\": the use is called " + (saysBasic ? "basic" : "project") + " spending, but "
+                                + table.number() + " prints all of " + code + " as " + (saysBasic ? "project" : "basic") + " spending",
+                        actual, kind);
+            }
+        }
+
+        /** The "支出决算为 X 万元" a 项 path's own lines state, before the next path. */
+        private BigDecimal statedActual(int from) {
+            int to = Math.min(text.length(), from + 200);
+            int next = text.indexOf("（项）", from);
+            if (next >= 0 && next < to) {
+                to = next;
+            }
+            Matcher m = STATED_ACTUAL.matcher(text).region(from, to);
+            return m.find() ? new BigDecimal(m.group(1)) : null;
+        }
+
         private String name(NarrativeText.Span span) {
             return text.substring(span.start(), span.end());
         }
@@ -498,12 +611,18 @@ public final class NarrativeChecker {
 
         private void change(String before, BigDecimal written, int s, int e) {
             Topic t = current.topic();
+            String clause = stripChangeTail(before);
+            boolean saysUp = UP.matcher(clause).find();
+            if (t.amount() != null && t.previous() == null && (saysUp || DOWN.matcher(clause).find())) {
+                BigDecimal previous = saysUp ? t.amount().subtract(written) : t.amount().add(written);
+                String stated = (saysUp ? "增加 " : "减少 ") + Figures.show(written) + " 万元";
+                lastYear.implied.putIfAbsent(t.id(), new Implied(previous, t.amount(), stated));
+                lastYear.pending.add(() -> atLeastItsParts(t, previous, "较上年" + stated, Figures.show(written), "N02", s, e));
+            }
             if (t.amount() == null || t.previous() == null) {
                 return;
             }
             BigDecimal change = t.amount().subtract(t.previous());
-            String clause = stripChangeTail(before);
-            boolean saysUp = UP.matcher(clause).find();
             compare("N02", t, "change", written, change.abs(), s, e, t.label() + "较上年变动额", t.label() + " change from last year",
                     Figures.show(change.abs()) + " 万元（" + Figures.show(t.amount()) + " − " + Figures.show(t.previous()) + "）",
                     Figures.show(written) + " 万元");
@@ -513,6 +632,9 @@ public final class NarrativeChecker {
         /** "持平" (no change from last year) where the data show a change. */
         private void flat(int s, int e) {
             Topic t = current.topic();
+            if (t.amount() != null && t.previous() == null) {
+                lastYear.pending.add(() -> atLeastItsParts(t, t.amount(), "与上年持平", "持平", "W01", s, e));
+            }
             if (t.amount() == null || t.previous() == null) {
                 return;
             }
@@ -524,6 +646,114 @@ public final class NarrativeChecker {
                                 + Figures.show(change.abs()) + " 万元，文中写作“持平”",
                         "\"" + sentence(s) + "\": " + t.label() + " changed by " + Figures.show(change) + "; the text says it was flat",
                         change.signum() > 0 ? "增加" : "减少", "持平");
+            }
+        }
+
+        /**
+         * A total's last-year figure as the text implies it, held against the largest of its parts' last-year figures (from
+         * the data, else as the text implies them). Each implied figure rests on two printed ones, hence the 0.02 allowed.
+         */
+        private void atLeastItsParts(Topic t, BigDecimal impliedPrevious, String claimZh, String found, String rule, int s, int e) {
+            Topic largest = null;
+            BigDecimal bound = null;
+            String source = null;
+            for (String id : PREVIOUS_AT_LEAST.getOrDefault(t.id(), List.of())) {
+                Topic part = topic(id);
+                if (part == null) {
+                    continue;
+                }
+                Implied implied = lastYear.implied.get(id);
+                BigDecimal known = part.previous() != null ? part.previous() : implied == null ? null : implied.previous();
+                if (known != null && (bound == null || known.compareTo(bound) > 0)) {
+                    largest = part;
+                    bound = known;
+                    source = part.previous() != null ? "上年数据"
+                            : "本年 " + Figures.show(implied.amount()) + " 万元，文中称较上年" + implied.change();
+                }
+            }
+            compared++;
+            if (bound == null || bound.subtract(impliedPrevious).compareTo(LAST_YEAR_SLACK) <= 0) {
+                return;
+            }
+            add(rule, Severity.ERROR, t, "previous", s, e,
+                    "“" + sentence(s) + "”：文中称" + t.label() + claimZh + "，即上年为 " + Figures.show(impliedPrevious) + " 万元；但上年"
+                            + largest.label() + "为 " + Figures.show(bound) + " 万元（" + source + "），" + t.label()
+                            + "上年不能少于此数，两处说法不能同时成立",
+                    "\"" + sentence(s) + "\": the text puts last year's " + t.label() + " at " + Figures.show(impliedPrevious)
+                            + ", below last year's " + largest.label() + " (" + Figures.show(bound) + "), one of its parts",
+                    "≥ " + Figures.show(bound), found);
+        }
+
+        /**
+         * N10: the SME awards a procurement paragraph states for each group of projects (reserved for SMEs, the others) add
+         * up to the SMEs' total, which cannot exceed all procurement (社会工作部 2024 gives the reserved projects' 21.07
+         * again for the others, against 21.07 procured in all).
+         */
+        private void smeAwards() {
+            Matcher m = SME_AWARD.matcher(text);
+            BigDecimal sum = BigDecimal.ZERO;
+            BigDecimal total = Figures.first(data.tables().cell(PublicTable.PROCUREMENT, "total", Column.AMOUNT),
+                    data.year().procurementTotal());
+            while (m.find()) {
+                BigDecimal written = new BigDecimal(m.group(1));
+                BigDecimal before = sum;
+                sum = sum.add(written);
+                if (total == null) {
+                    continue;
+                }
+                compared++;
+                if (sum.subtract(total).compareTo(LAST_YEAR_SLACK) > 0) {
+                    BigDecimal left = total.subtract(before).max(BigDecimal.ZERO);
+                    add("N10", Severity.ERROR, null, "sme", m.start(1), m.end(1),
+                            "“" + sentence(m.start()) + "”：各类项目中由中小企业中标或成交的采购金额合计 " + Figures.show(sum)
+                                    + " 万元，超过政府采购金额 " + Figures.show(total) + " 万元；此处至多 " + Figures.show(left) + " 万元",
+                            "\"" + sentence(m.start()) + "\": the SME awards stated add up to " + Figures.show(sum)
+                                    + ", more than all procurement (" + Figures.show(total) + ")",
+                            "≤ " + Figures.show(left), Figures.show(written));
+                    return;
+                }
+            }
+        }
+
+        /**
+         * W15: an item named among what 人员经费 or 公用经费 "主要包括" that 公开06 prints as 0.00 or leaves blank. The list
+         * is the template's full list left unedited, or an item of another line (规划局 2024 names 奖金 and 奖励金, both 0.00).
+         */
+        private void listedItems() {
+            List<PublishedRow> rows = data.tables().rows(PublicTable.T06);
+            if (rows.isEmpty()) {
+                return;
+            }
+            Matcher m = CONSISTS_OF.matcher(text);
+            while (m.find()) {
+                int at = m.start(2);
+                for (String item : m.group(2).split("[、，,]")) {
+                    String name = item.strip();
+                    int s = text.indexOf(name, at);
+                    at = s < 0 ? at : s + name.length();
+                    if (name.isEmpty() || s < 0) {
+                        continue;
+                    }
+                    PublishedRow row = null;
+                    for (PublishedRow r : rows) {
+                        if (r.isAccount() && r.name() != null && economicName(r.name()).equals(economicName(name))) {
+                            row = r;
+                            break;
+                        }
+                    }
+                    if (row == null) {
+                        continue;
+                    }
+                    compared++;
+                    BigDecimal amount = row.cell(Column.AMOUNT);
+                    if (amount == null || amount.signum() == 0) {
+                        add("W15", Severity.WARNING, null, "item", s, s + name.length(),
+                                "“" + sentence(s) + "”：“" + name + "”列为" + m.group(1) + "的主要内容，但基本支出决算明细表中"
+                                        + row.key() + " " + row.name() + "为" + (amount == null ? "空" : " 0.00"),
+                                "\"" + sentence(s) + "\": " + name + " is listed among " + m.group(1) + ", but 公开06 prints "
+                                        + row.key() + (amount == null ? " blank" : " as 0.00"), null, name);
+                    }
+                }
             }
         }
 
@@ -554,6 +784,18 @@ public final class NarrativeChecker {
             } else if (clause.contains("完成全年预算") || clause.contains("完成预算") || clause.contains("执行率")) {
                 completion(t, t.budget(), "完成预算", written, s, e);
             } else if (DOWN.matcher(clause).find() || UP.matcher(clause).find()) {
+                Implied implied = lastYear.implied.get(t.id());
+                BigDecimal previous = t.previous() != null ? t.previous() : implied == null ? null : implied.previous();
+                if (t.amount() != null && previous != null && previous.signum() == 0) {
+                    // A rate of change has last year's figure as its base: from zero there is none (a unit set up this
+                    // year prints "增长 100.00%" by habit, which no division gives).
+                    add("W14", Severity.WARNING, t, "yoyRate", s, e,
+                            "“" + sentence(s) + "”：" + t.label() + "上年数为零，变动率无从计算，文中为 " + written.toPlainString()
+                                    + "%；宜写明上年无此项收支（如本年新设）",
+                            "\"" + sentence(s) + "\": last year's " + t.label() + " is zero, so no rate of change exists; the text says "
+                                    + written.toPlainString() + "%", null, written.toPlainString() + "%");
+                    return;
+                }
                 if (t.amount() == null || t.previous() == null || t.previous().signum() == 0) {
                     return;
                 }
@@ -873,8 +1115,29 @@ public final class NarrativeChecker {
     }
 
     /** The 项 line a "X（类）Y（款）Z（项）" path names: by 项 name, narrowed by 款 and 类 when several match. */
-    private Optional<AccountLine> resolveItem(String[] names) {
+    private Optional<AccountLine> resolveItem(String[] names, BigDecimal statedActual) {
         List<AccountLine> items = data.functional().stream().filter(a -> a.level() == 3).toList();
+        Optional<AccountLine> byName = resolveItemByName(items, names);
+        if (byName.isPresent() || statedActual == null) {
+            return byName;
+        }
+        // A 项 named as no line is (an old name, another line's name), under a 款 that is named right: the one line of
+        // that 款 whose spending is the figure the item states, so that its name is reported as differing (N07).
+        if (items.stream().anyMatch(a -> sameName(names[2], a.name()))) {
+            return Optional.empty();
+        }
+        List<AccountLine> siblings = items.stream().filter(a -> data.functional(a.parentCode())
+                        .map(p -> sameName(names[1], p.name())
+                                && data.functional(p.parentCode()).map(c -> sameName(names[0], c.name())).orElse(true))
+                        .orElse(false))
+                .filter(a -> {
+                    BigDecimal actual = Lexicon.generalBudgetActual(a);
+                    return actual != null && actual.compareTo(statedActual) == 0;
+                }).toList();
+        return siblings.size() == 1 ? Optional.of(siblings.get(0)) : Optional.empty();
+    }
+
+    private Optional<AccountLine> resolveItemByName(List<AccountLine> items, String[] names) {
         List<AccountLine> exact = items.stream().filter(a -> sameName(names[2], a.name())).toList();
         List<AccountLine> candidates = exact.isEmpty()
                 ? items.stream().filter(a -> a.name().contains(clean(names[2])) || clean(names[2]).contains(a.name())).toList()
@@ -896,11 +1159,16 @@ public final class NarrativeChecker {
         return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
     }
 
-    private static boolean sameName(String written, String stored) {
+    /** An economic item's name without its 支出 ending and with brackets of either width: "其他社会保障缴费支出" is 30112. */
+    private static String economicName(String name) {
+        return name.strip().replace('(', '（').replace(')', '）').replaceAll("(?:支出|费用)$", "");
+    }
+
+    static boolean sameName(String written, String stored) {
         return clean(written).equals(clean(stored));
     }
 
-    private static String clean(String name) {
+    static String clean(String name) {
         return name.replace('（', '(').replace('）', ')').replaceAll("\\s+", "");
     }
 

@@ -20,7 +20,9 @@ final class PublishedNarrative {
     }
 
     static String of(Path pdf) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("pdftotext", "-enc", "UTF-8", pdf.toString(), "-").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("pdftotext", "-enc", "UTF-8", pdf.toString(), "-")
+                // Font warnings on stderr must not run into the text (poppler 22 prints some for these PDFs).
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IOException("pdftotext failed on " + pdf + ": " + text);

@@ -1,0 +1,220 @@
+package org.budgetnarrator.drafting.audit;
+
+import org.budgetnarrator.model.domain.AccountLine;
+import org.budgetnarrator.model.read.YearData;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.budgetnarrator.drafting.audit.NarrativeChecker.NUMBERING;
+import static org.budgetnarrator.drafting.audit.NarrativeChecker.STATED_ACTUAL;
+import static org.budgetnarrator.drafting.audit.NarrativeChecker.STATED_INITIAL;
+import static org.budgetnarrator.drafting.audit.NarrativeChecker.clean;
+import static org.budgetnarrator.drafting.audit.NarrativeChecker.sameName;
+
+/**
+ * The narrative checks that read across paragraphs rather than within one: a section's items against its totals
+ * (N11), a 项's use against the lines it names (W18), the department's name as written (W16). Each is one pass over
+ * the text.
+ */
+final class WholeText {
+
+    /** "…住房公积金（项）。主要用于：…。": a 项 and the use its text gives, across a line break. */
+    private static final Pattern ITEM_USE = Pattern.compile("([^（）()\\s、。；，]{2,24})[（(]项[）)][。.]?\\s*主要用于[:：]([^。；\\n]{1,120})");
+
+
+    private final YearData data;
+    private final Deadline deadline;
+    private int compared;
+
+    WholeText(YearData data, Deadline deadline) {
+        this.data = data;
+        this.deadline = deadline;
+    }
+
+    /** How many claims were compared with the data. */
+    int compared() {
+        return compared;
+    }
+
+    void check(String document, String text, List<Finding> findings) {
+        nameVariants(document, text, findings);
+        usesOfOtherLines(document, text, findings);
+        itemSums(document, text, findings);
+    }
+
+    /**
+     * N11: the 项 lines of "一般公共预算财政拨款支出决算具体情况" each state their 年初预算 and 支出决算, and the opening sentence
+     * states the totals. A report may list only the main lines, so a shortfall proves nothing; but items whose figures add
+     * up to the total but for the rounding of the printed items are the whole, and a sum one or two cents off is a
+     * rounding difference (财政局 2024: items 2,993.93 against 2,993.92).
+     */
+    private void itemSums(String document, String text, List<Finding> findings) {
+        List<int[]> items = new ArrayList<>();
+        int at = text.indexOf("（项）");
+        while (at >= 0) {
+            items.add(new int[]{at + 3, 0});
+            at = text.indexOf("（项）", at + 3);
+        }
+        if (items.size() < 2) {
+            return;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            int end = i + 1 < items.size() ? items.get(i + 1)[0] - 3 : Math.min(text.length(), items.get(i)[0] + 300);
+            int nl = text.indexOf('\n', items.get(i)[0] + 1);
+            items.get(i)[1] = i + 1 == items.size() && nl >= 0 && nl + 1 < end ? nextHeading(text, nl, end) : end;
+        }
+        int first = items.get(0)[0];
+        String opening = text.substring(Math.max(0, first - 600), first);
+        sumAgainst(document, text, findings, items, opening, STATED_INITIAL, "年初预算", first, linesSum(AccountLine::initialBudget));
+        sumAgainst(document, text, findings, items, opening, STATED_ACTUAL, "支出决算", first, linesSum(Lexicon::generalBudgetActual));
+    }
+
+    /** Where the last item's own lines end: the next numbered heading after it, else where its region ends. */
+    private static int nextHeading(String text, int from, int end) {
+        for (int nl = from; nl >= 0 && nl < end; nl = text.indexOf('\n', nl + 1)) {
+            if (nl + 1 < text.length() && NUMBERING.matcher(text.substring(nl + 1, Math.min(text.length(), nl + 8))).find()) {
+                return nl;
+            }
+        }
+        return end;
+    }
+
+    /** The 项 lines' figures summed, null where a line has none. */
+    private BigDecimal linesSum(java.util.function.Function<AccountLine, BigDecimal> figure) {
+        List<AccountLine> lines = data.functional().stream().filter(a -> a.level() == 3).toList();
+        if (lines.isEmpty() || lines.stream().anyMatch(a -> figure.apply(a) == null)) {
+            return null;
+        }
+        return YearData.sum(lines.stream().map(figure).toList());
+    }
+
+    /**
+     * Where the tables hold the items' figures and they add up to what the text's items do, the text repeats the tables
+     * faithfully: the difference is the tables', which the table rules report, not the narrative's.
+     */
+    private void sumAgainst(String document, String text, List<Finding> findings, List<int[]> items, String opening, Pattern stated,
+                            String what, int first, BigDecimal tablesSum) {
+        Matcher total = stated.matcher(opening);
+        BigDecimal whole = null;
+        int wholeAt = -1;
+        while (total.find()) {
+            whole = new BigDecimal(total.group(1));
+            wholeAt = first - opening.length() + total.start(1);
+        }
+        if (whole == null) {
+            return;
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int[] item : items) {
+            Matcher m = stated.matcher(text).region(item[0], item[1]);
+            if (!m.find()) {
+                return;
+            }
+            sum = sum.add(new BigDecimal(m.group(1)));
+        }
+        if (tablesSum != null && tablesSum.compareTo(sum) == 0) {
+            return;
+        }
+        BigDecimal gap = sum.subtract(whole).abs();
+        BigDecimal rounding = new BigDecimal("0.005").multiply(BigDecimal.valueOf(items.size() + 1));
+        compared++;
+        if (gap.signum() > 0 && gap.compareTo(rounding) <= 0) {
+            findings.add(new Finding("N11", Severity.ROUNDING,
+                    "所列 " + items.size() + " 个项级科目的" + what + "之和为 " + Figures.show(sum) + " 万元，文中总数为 " + Figures.show(whole)
+                            + " 万元，相差 " + Figures.show(gap) + " 万元，属尾数误差",
+                    "The " + items.size() + " items' " + what + " add up to " + Figures.show(sum) + ", against the stated "
+                            + Figures.show(whole) + " (a rounding difference)",
+                    List.of(Subject.text(document, wholeAt, whole.toPlainString().length())), Figures.show(whole), Figures.show(sum)));
+        }
+    }
+
+    /**
+     * W18: a 项 whose use names another 项 of the report and not itself ("住房公积金（项）。主要用于：事业单位医疗保险支出",
+     * 社会工作部 2024, the line above's use copied): the use was written for another line.
+     */
+    private void usesOfOtherLines(String document, String text, List<Finding> findings) {
+        List<AccountLine> items = data.functional().stream().filter(a -> a.level() == 3 && a.name() != null).toList();
+        Matcher m = ITEM_USE.matcher(text);
+        while (m.find()) {
+            deadline.check();
+            String named = m.group(1);
+            String use = m.group(2);
+            String words = clean(use);
+            AccountLine own = items.stream().filter(a -> sameName(named, a.name())).findFirst().orElse(null);
+            if (own == null || words.contains(clean(own.name()))) {
+                continue;
+            }
+            for (AccountLine other : items) {
+                String name = clean(other.name());
+                if (other == own || name.length() < 4 || !words.contains(name) || own.name().contains(name) || name.contains(clean(own.name()))) {
+                    continue;
+                }
+                findings.add(new Finding("W18", Severity.WARNING,
+                        "“" + named + "（项）”的用途写作“" + use.strip() + "”，所述为" + other.code() + " " + other.name() + "，疑为沿用其他科目的说明",
+                        "The use given for " + own.code() + " " + own.name() + " (\"" + use.strip() + "\") names another line, "
+                                + other.code() + " " + other.name(),
+                        List.of(Subject.text(document, m.start(2), m.end(2) - m.start(2))), null, use.strip()));
+                break;
+            }
+        }
+    }
+
+    /**
+     * W16: the department's own name written with one character changed inside it ("规划与自然资源局" for 规划和自然资源局):
+     * a name is written as 三定 fixes it. The name without its region is compared, from six characters up, so that a
+     * short name (财政局) does not match other bodies'; its first and last characters must agree, so that another body
+     * of the same kind (市委社会工作部) is not taken for a misspelling. Each variant is reported once, with its count.
+     */
+    private void nameVariants(String document, String text, List<Finding> findings) {
+        String name = data.department() == null ? null : data.department().name();
+        if (name == null) {
+            return;
+        }
+        String core = name.startsWith("中共") ? name.substring(2) : name;
+        String region = data.department().region();
+        if (region != null && core.startsWith(region)) {
+            core = core.substring(region.length());
+        }
+        int n = core.length();
+        if (n < 6) {
+            return;
+        }
+        Map<String, int[]> seen = new LinkedHashMap<>();
+        for (int i = 0; i + n <= text.length(); i++) {
+            if (text.charAt(i) != core.charAt(0) || text.charAt(i + n - 1) != core.charAt(n - 1)) {
+                continue;
+            }
+            int differ = -1;
+            for (int k = 1; k < n - 1; k++) {
+                if (text.charAt(i + k) != core.charAt(k)) {
+                    if (differ >= 0) {
+                        differ = -2;
+                        break;
+                    }
+                    differ = k;
+                }
+            }
+            if (differ > 0 && Character.UnicodeScript.of(text.charAt(i + differ)) == Character.UnicodeScript.HAN) {
+                int[] at = seen.get(text.substring(i, i + n));
+                if (at == null) {
+                    seen.put(text.substring(i, i + n), new int[]{i, 1});
+                } else {
+                    at[1]++;
+                }
+            }
+        }
+        for (Map.Entry<String, int[]> v : seen.entrySet()) {
+            int at = v.getValue()[0];
+            findings.add(new Finding("W16", Severity.WARNING,
+                    "“" + v.getKey() + "”与单位名称“" + name + "”不一致（共 " + v.getValue()[1] + " 处），请按规范名称书写",
+                    "\"" + v.getKey() + "\" differs from the department's name \"" + name + "\" (" + v.getValue()[1] + " places)",
+                    List.of(Subject.text(document, at, n)), core, v.getKey()));
+        }
+    }
+}
