@@ -8,7 +8,7 @@
 （二）“三公”经费财政拨款支出决算具体情况说明
 <#list items as i>
 ${i?counter}.${i.name}<@item i/>
-<#if i.groups?? || i.persons??>全年支出涉及出国（境）团组<#if i.groups??>${i.groups}个</#if><#if i.persons??>，累计${i.persons}人次</#if>。</#if>
+<#if i.groups?? || i.persons??><#if i.reception>全年公务接待<#if i.groups??>${i.groups}批次</#if><#if i.persons??><#if i.groups??>、</#if>${i.persons}人次</#if>。<#else>全年支出涉及出国（境）团组<#if i.groups??>${i.groups}个</#if><#if i.persons??>，累计${i.persons}人次</#if>。</#if></#if>
 <#if i.parts??><#list i.parts as p>
 <#if p.groupsName??>${p.name}${p.actual}万元<#if p.groups??>，共接待${p.groupsName}${p.groups}个</#if><#if p.persons??>，${p.persons}人次</#if>。<#else>(${p?counter})${p.name}支出${p.actual}万元。</#if>
 </#list></#if>

@@ -1,6 +1,7 @@
 package org.budgetnarrator.drafting.audit;
 
 import org.budgetnarrator.model.measure.Measures;
+import org.budgetnarrator.model.measure.ReportFigures;
 import org.budgetnarrator.model.measure.Percent;
 
 import java.math.BigDecimal;
@@ -63,28 +64,14 @@ final class Figures {
         return s.toPlainString();
     }
 
-    /** The first figure given; null when none is (a printed figure before the one summed in its place). */
+    /** The first figure given; null when none is (see {@link ReportFigures#first}). */
     static BigDecimal first(BigDecimal... values) {
-        for (BigDecimal v : values) {
-            if (v != null) {
-                return v;
-            }
-        }
-        return null;
+        return ReportFigures.first(values);
     }
 
-    /** The sum, null when the first term is absent (the others count as zero when blank). */
+    /** The sum, null when the first term is absent (see {@link ReportFigures#plus}). */
     static BigDecimal plus(BigDecimal first, BigDecimal... rest) {
-        if (first == null) {
-            return null;
-        }
-        BigDecimal out = first;
-        for (BigDecimal v : rest) {
-            if (v != null) {
-                out = out.add(v);
-            }
-        }
-        return out;
+        return ReportFigures.plus(first, rest);
     }
 
     /** A percentage for messages, two decimals. */

@@ -7,6 +7,7 @@ import org.budgetnarrator.model.domain.Project;
 import org.budgetnarrator.model.domain.ThreePublicLine;
 import org.budgetnarrator.model.domain.VehicleHolding;
 import org.budgetnarrator.model.imports.ImportFormat;
+import org.budgetnarrator.model.measure.ReportFigures;
 import org.budgetnarrator.model.domain.PublicTable;
 import org.budgetnarrator.model.domain.PublicTable.Column;
 import org.budgetnarrator.model.read.PublishedTables;
@@ -61,55 +62,41 @@ final class Lexicon {
         PublishedTables t = data.tables();
         boolean hasAccounts = !data.functional().isEmpty();
         boolean hasIncomes = !data.incomes().isEmpty();
-        BigDecimal sources = hasIncomes ? YearData.sum(data.incomes().stream()
-                .filter(i -> !Lexicon.closing(i.source()) && !i.source().equals("carry_forward_begin")
-                        && !i.source().equals("non_fiscal_surplus_used")).map(IncomeLine::amount).toList()) : null;
-        // Each figure on its own basis: 本年收入合计 (the year's income) is not 收入总计 (with the carry-overs), 财政拨款
-        // (公开04, all three funds) is not 一般公共预算财政拨款 (公开05), 基本支出 of all sources (公开03) is not that of the
-        // general budget (公开05/06). A printed total is the report's figure; only where none is printed is it summed.
-        BigDecimal incomeTotal = first(t.cell(PublicTable.T01, "income_total", Column.AMOUNT), sources);
-        BigDecimal incomeGrand = first(t.cell(PublicTable.T01, "income_grand_total", Column.AMOUNT),
-                plus(incomeTotal, t.cell(PublicTable.T01, "carry_forward_begin", Column.AMOUNT),
-                        t.cell(PublicTable.T01, "non_fiscal_surplus_used", Column.AMOUNT)));
-        BigDecimal expenditure = first(t.cell(PublicTable.T01, "expenditure_total", Column.AMOUNT), tableTotal(PublicTable.T03, Column.TOTAL),
-                data.functionalTotal(AccountLine::actual));
-        BigDecimal appropriation = hasIncomes ? nz(YearData.sum(data.incomes().stream()
-                .filter(i -> i.source().endsWith("_appropriation")).map(IncomeLine::amount).toList())) : null;
-        BigDecimal fiscalIncome = first(t.cell(PublicTable.T04, "income_total", Column.AMOUNT), appropriation);
-        BigDecimal fiscalGrand = first(t.cell(PublicTable.T04, "income_grand_total", Column.AMOUNT),
-                plus(fiscalIncome, t.cell(PublicTable.T04, "carry_forward_begin", Column.AMOUNT)));
-        BigDecimal generalBudget = first(tableTotal(PublicTable.T05, Column.TOTAL), data.functionalTotal(AccountLine::generalBudget));
-        BigDecimal projectTotal = hasAccounts ? nz(first(tableTotal(PublicTable.T03, Column.PROJECT), data.functionalTotal(AccountLine::project)))
-                : null;
+        // Each figure on its own basis (ReportFigures owns them for the audit and the drafts alike).
+        ReportFigures r = new ReportFigures(data);
+        BigDecimal incomeTotal = r.incomeTotal();
+        BigDecimal incomeGrand = r.incomeGrandTotal();
+        BigDecimal expenditure = r.expenditureTotal();
+        BigDecimal fiscalIncome = r.fiscalIncome();
+        BigDecimal fiscalGrand = r.fiscalGrandTotal();
+        BigDecimal generalBudget = r.generalBudget();
+        BigDecimal projectTotal = r.project();
 
         topics.add(Topic.of("total:fiscal", "财政拨款收入支出决算总表", "财政拨款收、支总计", "财政拨款收、?支总计|财政拨款收入支出(?:决算)?总计")
-                .amount(fiscalGrand).previous(first(t.previous(PublicTable.T04, "income_grand_total", Column.AMOUNT), y.previousFiscalIncome()))
+                .amount(fiscalGrand).previous(r.previousFiscalGrandTotal())
                 .build());
         topics.add(Topic.of("total", "收入支出决算总表", "收、支总计", "收、?支(?:决算)?总计|收入支出(?:决算)?总计")
-                .amount(incomeGrand).previous(first(t.previous(PublicTable.T01, "income_grand_total", Column.AMOUNT), y.previousTotalIncome()))
+                .amount(incomeGrand).previous(r.previousIncomeGrandTotal())
                 .build());
         topics.add(Topic.of("total:income", "收入支出决算总表", "收入总计", "(?<!财政拨款)收入总计")
-                .amount(incomeGrand).previous(first(t.previous(PublicTable.T01, "income_grand_total", Column.AMOUNT), y.previousTotalIncome()))
+                .amount(incomeGrand).previous(r.previousIncomeGrandTotal())
                 .build());
         // "财政拨款收入总计 X 万元，支出总计 X 万元": the bare 支出总计 continues its sentence's subject (by the identity of
         // the two 总计 it equals the 收入总计 named before it), so it is no topic of its own.
         topics.add(Topic.of("total:fiscalIncome", "财政拨款收入支出决算总表", "财政拨款收入总计", "财政拨款收入总计")
-                .amount(fiscalGrand).previous(first(t.previous(PublicTable.T04, "income_grand_total", Column.AMOUNT), y.previousFiscalIncome()))
+                .amount(fiscalGrand).previous(r.previousFiscalGrandTotal())
                 .build());
         topics.add(Topic.of("total:fiscalExpenditure", "财政拨款收入支出决算总表", "财政拨款支出总计", "财政拨款支出总计")
-                .amount(first(t.cell(PublicTable.T04, "expenditure_grand_total", Column.TOTAL), fiscalGrand))
-                .previous(first(t.previous(PublicTable.T04, "expenditure_grand_total", Column.TOTAL), y.previousFiscalExpenditure()))
+                .amount(r.fiscalExpenditureGrandTotal()).previous(r.previousFiscalExpenditureGrandTotal())
                 .build());
         topics.add(Topic.of("income:total", "收入决算表", "收入合计", "本年收入合计|收入合计")
-                .amount(incomeTotal).previous(first(t.previous(PublicTable.T01, "income_total", Column.AMOUNT), y.previousTotalIncome())).build());
+                .amount(incomeTotal).previous(r.previousIncomeTotal()).build());
         topics.add(Topic.of("expenditure:total", "支出决算表", "支出合计", "本年支出合计|支出合计")
-                .amount(expenditure).previous(first(t.previous(PublicTable.T01, "expenditure_total", Column.AMOUNT),
-                        t.previous(PublicTable.T03, "total", Column.TOTAL), y.previousTotalExpenditure())).build());
+                .amount(expenditure).previous(r.previousExpenditureTotal()).build());
 
         // Income by source.
         topics.add(Topic.of("income:appropriation", "收入决算表", "财政拨款收入", "财政拨款收入")
-                .amount(fiscalIncome).previous(first(t.previous(PublicTable.T04, "income_total", Column.AMOUNT),
-                        previousOf(data.incomes().stream().filter(i -> i.source().endsWith("_appropriation")).toList())))
+                .amount(fiscalIncome).previous(r.previousFiscalIncome())
                 .shareBase(incomeTotal).build());
         for (Map.Entry<String, String> source : ImportFormat.INCOMES.field("source").orElseThrow().choices().entrySet()) {
             Optional<IncomeLine> line = data.income(source.getKey());
@@ -125,42 +112,38 @@ final class Lexicon {
 
         // Expenditure by nature: all sources (公开03), and the general budget's (公开05, 06) apart.
         Function<Function<AccountLine, BigDecimal>, BigDecimal> total = c -> hasAccounts ? nz(data.functionalTotal(c)) : null;
-        BigDecimal basic = hasAccounts ? nz(first(tableTotal(PublicTable.T03, Column.BASIC), data.functionalTotal(AccountLine::basic))) : null;
+        BigDecimal basic = r.basic();
         topics.add(Topic.of("expenditure:basic", "支出决算表", "基本支出", "基本支出")
-                .amount(basic).previous(t.previous(PublicTable.T03, "total", Column.BASIC)).shareBase(expenditure).build());
-        BigDecimal generalBasic = first(tableTotal(PublicTable.T05, Column.BASIC), t.cell(PublicTable.T06, "total", Column.AMOUNT),
-                plus(t.cell(PublicTable.T06, "personnel_total", Column.AMOUNT), t.cell(PublicTable.T06, "operating_total", Column.AMOUNT)));
+                .amount(basic).previous(r.previousBasic()).shareBase(expenditure).build());
+        BigDecimal generalBasic = r.generalBasic();
         // Without 公开05's split, a department-year given in format 1 speaks of one 基本支出 (its basis unknown): it is
         // checked as before, against the expenditure table's.
         topics.add(Topic.of("expenditure:generalBasic", "一般公共预算财政拨款基本支出决算明细表", "一般公共预算财政拨款基本支出",
                         "一般公共预算财政拨款基本支出")
                 .amount(first(generalBasic, basic)).shareBase(generalBudget).build());
         topics.add(Topic.of("expenditure:project", "支出决算表", "项目支出", "项目支出")
-                .amount(projectTotal).previous(t.previous(PublicTable.T03, "total", Column.PROJECT)).shareBase(expenditure).build());
+                .amount(projectTotal).previous(r.previousProject()).shareBase(expenditure).build());
         topics.add(Topic.of("expenditure:remittance", "支出决算表", "上缴上级支出", "上缴上级支出")
                 .amount(total.apply(AccountLine::remittance)).shareBase(expenditure).build());
         topics.add(Topic.of("expenditure:business", "支出决算表", "经营支出", "经营支出")
                 .amount(total.apply(AccountLine::business)).shareBase(expenditure).build());
         topics.add(Topic.of("expenditure:subsidiary", "支出决算表", "对附属单位补助支出", "对附属单位补助支出")
                 .amount(total.apply(AccountLine::subsidiary)).shareBase(expenditure).build());
-        BigDecimal initialTotal = first(t.cell(PublicTable.T05, "total", Column.INITIAL_BUDGET), y.initialBudget(),
-                YearData.sum(data.functional().stream().filter(a -> a.level() == 3).map(AccountLine::initialBudget).toList()));
+        BigDecimal initialTotal = r.generalBudgetInitial();
         topics.add(Topic.of("expenditure:generalBudget", "一般公共预算财政拨款支出决算表", "一般公共预算财政拨款支出",
                         "一般公共预算财政拨款支出(?!决算)")
-                .amount(generalBudget).previous(first(t.previous(PublicTable.T05, "total", Column.TOTAL), y.previousGeneralBudgetExpenditure()))
-                .initial(initialTotal).budget(t.cell(PublicTable.T05, "total", Column.ADJUSTED_BUDGET))
+                .amount(generalBudget).previous(r.previousGeneralBudget())
+                .initial(initialTotal).budget(r.generalBudgetAdjusted())
                 .shareBase(expenditure).build());
         topics.add(Topic.of("expenditure:governmentFund", "政府性基金预算财政拨款收入支出决算表", "政府性基金预算财政拨款支出",
-                "政府性基金预算财政拨款支出").amount(first(tableTotal(PublicTable.T07, Column.TOTAL), total.apply(AccountLine::governmentFund))).build());
+                "政府性基金预算财政拨款支出").amount(first(r.tableTotal(PublicTable.T07, Column.TOTAL), total.apply(AccountLine::governmentFund))).build());
         topics.add(Topic.of("expenditure:stateCapital", "国有资本经营预算财政拨款支出决算表", "国有资本经营预算财政拨款支出",
-                "国有资本经营预算财政拨款支出").amount(first(tableTotal(PublicTable.T08, Column.TOTAL), total.apply(AccountLine::stateCapital))).build());
+                "国有资本经营预算财政拨款支出").amount(first(r.tableTotal(PublicTable.T08, Column.TOTAL), total.apply(AccountLine::stateCapital))).build());
 
         // Economic classification: personnel = 301 + 303, operating = the rest (公开06), the printed 合计 rows first.
         if (!data.economic().isEmpty() || t.has(PublicTable.T06)) {
-            BigDecimal personnel = first(t.cell(PublicTable.T06, "personnel_total", Column.AMOUNT), nz(YearData.sum(data.economic().stream()
-                    .filter(a -> a.level() == 1 && (a.code().equals("301") || a.code().equals("303"))).map(AccountLine::actual).toList())));
-            BigDecimal operating = first(t.cell(PublicTable.T06, "operating_total", Column.AMOUNT), nz(YearData.sum(data.economic().stream()
-                    .filter(a -> a.level() == 1 && !a.code().equals("301") && !a.code().equals("303")).map(AccountLine::actual).toList())));
+            BigDecimal personnel = r.personnel();
+            BigDecimal operating = r.operating();
             topics.add(Topic.of("economic:personnel", "一般公共预算财政拨款基本支出决算明细表", "人员经费", "人员经费(?:合计)?")
                     .amount(personnel).build());
             topics.add(Topic.of("economic:operating", "一般公共预算财政拨款基本支出决算明细表", "公用经费", "公用经费(?:合计)?")
@@ -190,7 +173,7 @@ final class Lexicon {
             }
             // A row the 三公 table prints with blank cells reads as zero there, as every blank of a printed table does: "完成预算的
             // 0%" of a blank budget is a rate of no budget (财政局 2024).
-            BigDecimal blank = t.rows(PublicTable.T09).stream().anyMatch(r -> r.key().equals(line.item())) ? BigDecimal.ZERO : null;
+            BigDecimal blank = t.rows(PublicTable.T09).stream().anyMatch(row -> row.key().equals(line.item())) ? BigDecimal.ZERO : null;
             topics.add(Topic.of("threePublic:" + line.item(), "财政拨款“三公”经费支出决算表", TableRules.name3(line.item()), regex)
                     .amount(first(line.actual(), blank)).budget(first(line.budget(), blank)).previous(line.previousActual())
                     .groups(line.groups()).persons(line.persons()).count(line.vehicles()).build());
@@ -248,30 +231,11 @@ final class Lexicon {
 
     /** A line's general-budget spending (公开05) where printed, else its total. */
     static BigDecimal generalBudgetActual(AccountLine line) {
-        return line.generalBudget() != null ? line.generalBudget() : line.actual();
+        return ReportFigures.generalBudgetActual(line);
     }
-
-    /** A table's printed 合计 in a column, else the sum of its 类 rows; null when neither is printed. */
-    private BigDecimal tableTotal(PublicTable table, Column column) {
-        BigDecimal printed = data.tables().cell(table, "total", column);
-        if (printed != null) {
-            return printed;
-        }
-        return YearData.sum(data.tables().rows(table).stream().filter(r -> r.isAccount() && r.key().length() == 3)
-                .map(r -> r.cell(column)).filter(java.util.Objects::nonNull).toList());
-    }
-
-
 
     static boolean closing(String source) {
-        return source.equals("carry_forward_end") || source.equals("surplus_distribution");
-    }
-
-    private static BigDecimal previousOf(List<IncomeLine> lines) {
-        if (lines.isEmpty() || lines.stream().anyMatch(l -> l.previousAmount() == null)) {
-            return null;
-        }
-        return YearData.sum(lines.stream().map(IncomeLine::previousAmount).toList());
+        return ReportFigures.closing(source);
     }
 
     private static BigDecimal nz(BigDecimal v) {

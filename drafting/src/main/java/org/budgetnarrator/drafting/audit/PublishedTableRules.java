@@ -86,16 +86,34 @@ final class PublishedTableRules {
                         "合计 (%s) should equal personnel + operating");
             });
         } else {
-            t.row(table, "total").ifPresent(total -> sumOfRows("T01", table, total, classes, "合计（%s）应等于各类之和",
-                    "合计 (%s) should equal the sum of the classes"));
+            // A column the report prints only for some levels (Shanghai's 公开05 gives 年初预算 per 项 in the narrative, not
+            // per 类) sums at the shallowest level it is printed for.
+            t.row(table, "total").ifPresent(total -> {
+                for (Column column : table.columns()) {
+                    List<PublishedRow> level = classes;
+                    for (int length : new int[]{3, 5, 7}) {
+                        List<PublishedRow> candidates = accounts.values().stream().filter(r -> r.key().length() == length).toList();
+                        if (candidates.stream().anyMatch(r -> r.cell(column) != null)) {
+                            level = candidates;
+                            break;
+                        }
+                    }
+                    sumOfRows("T01", table, total, level, List.of(column), "合计（%s）应等于各类之和", "合计 (%s) should equal the sum of the classes");
+                }
+            });
         }
     }
 
     private void sumOfRows(String rule, PublicTable table, PublishedRow whole, List<PublishedRow> parts, String zh, String en) {
+        sumOfRows(rule, table, whole, parts, table.columns(), zh, en);
+    }
+
+    private void sumOfRows(String rule, PublicTable table, PublishedRow whole, List<PublishedRow> parts, List<Column> columns, String zh,
+                           String en) {
         if (parts.isEmpty()) {
             return;
         }
-        for (Column column : table.columns()) {
+        for (Column column : columns) {
             BigDecimal printed = whole.cell(column);
             List<BigDecimal> values = parts.stream().map(p -> p.cell(column)).filter(Objects::nonNull).toList();
             if (printed == null || values.isEmpty()) {

@@ -78,24 +78,28 @@ public final class DraftEngine {
     }
 
     /**
-     * The whole 情况说明: sections 一 to 十三 under their headings, in order. Facts and gaps are placed in the
-     * report's own text.
+     * The whole 情况说明 in the style's layout: each section under its heading, parts under theirs, in order. Facts and
+     * gaps are placed in the report's own text.
      */
     public Draft report(YearData data, StyleProfile style) {
+        ReportLayout layout = ReportLayouts.load(style.layout());
         DraftContext ctx = new DraftContext(data, style, catalogue);
         SectionModels models = new SectionModels(ctx);
         StringBuilder rendered = new StringBuilder();
-        for (SectionKind section : SectionKind.values()) {
-            if (!section.finalAccounts()) {
-                continue;
-            }
+        for (ReportLayout.Section section : layout.sections()) {
             if (rendered.length() > 0) {
                 rendered.append('\n');
             }
-            rendered.append(section.title()).append('\n').append(render(section.template() + ".ftl", models.model(section)));
+            rendered.append(section.heading());
+            if (section.content() != null) {
+                rendered.append('\n').append(render(section.content().template() + ".ftl", models.model(section.content())));
+            }
+            for (ReportLayout.Section part : section.parts()) {
+                rendered.append('\n').append(part.heading()).append('\n')
+                        .append(render(part.content().template() + ".ftl", models.model(part.content())));
+            }
         }
-        return DraftText.build(null, "第三部分 " + data.year().year() + "年度部门决算情况说明", rendered.toString(), ctx.facts(),
-                ctx.gaps(), style.name());
+        return DraftText.build(null, layout.part(data.year().year()), rendered.toString(), ctx.facts(), ctx.gaps(), style.name());
     }
 
     /** The SHA-256 of each template's source as now loaded (shipped or overridden): a report's template versions. */

@@ -7,6 +7,8 @@ import org.budgetnarrator.model.domain.Indicator;
 import org.budgetnarrator.model.domain.Project;
 import org.budgetnarrator.model.domain.ThreePublicLine;
 import org.budgetnarrator.model.domain.VehicleHolding;
+import org.budgetnarrator.model.domain.PublicTable;
+import org.budgetnarrator.model.measure.ReportFigures;
 import org.budgetnarrator.model.read.YearData;
 
 import java.math.BigDecimal;
@@ -33,11 +35,14 @@ final class SectionModels {
     private final DraftContext ctx;
     private final YearData data;
     private final DepartmentYear y;
+    /** Every total on the basis real reports state it (the printed tables first), shared with the audit. */
+    private final ReportFigures figures;
 
     SectionModels(DraftContext ctx) {
         this.ctx = ctx;
         this.data = ctx.data();
         this.y = data.year();
+        this.figures = new ReportFigures(data);
     }
 
     Map<String, Object> model(SectionKind section) {
@@ -70,31 +75,21 @@ final class SectionModels {
 
     // --- totals
 
-    private BigDecimal incomeTotal() {
-        return nz(YearData.sum(data.incomes().stream().filter(i -> !closing(i.source())).map(IncomeLine::amount).toList()));
-    }
-
-    private BigDecimal incomeOfYear() {
-        return nz(YearData.sum(data.incomes().stream().filter(i -> !closing(i.source()) && !i.source().equals("carry_forward_begin")
-                && !i.source().equals("non_fiscal_surplus_used")).map(IncomeLine::amount).toList()));
-    }
-
-    private BigDecimal expenditureTotal() {
-        BigDecimal closingBalances = nz(YearData.sum(data.incomes().stream().filter(i -> closing(i.source())).map(IncomeLine::amount).toList()));
-        return nz(data.functionalTotal(AccountLine::actual)).add(closingBalances);
-    }
-
-    private BigDecimal appropriation() {
-        return nz(YearData.sum(data.incomes().stream().filter(i -> i.source().endsWith("_appropriation")).map(IncomeLine::amount).toList()));
+    /**
+     * Whether a line is written: a source or item the data hold no figure for is left out, and one they state as zero
+     * only where the style lists zero lines (as some reports print every line of the table).
+     */
+    private boolean written(BigDecimal amount) {
+        return amount != null && (amount.signum() != 0 || !ctx.style().omitZeroLines());
     }
 
     private void totals(Map<String, Object> m) {
-        BigDecimal income = incomeTotal();
-        BigDecimal spent = expenditureTotal();
+        BigDecimal income = nz(figures.incomeGrandTotal());
+        BigDecimal spent = nz(figures.expenditureGrandTotal());
         m.put("equal", income.compareTo(spent) == 0);
         m.put("incomeTotal", ctx.money("total", "income", income));
         m.put("expenditureTotal", ctx.money("total", "expenditure", spent));
-        changeWithReasons(m, "total", income, y.previousTotalIncome(), "收、支总计较上年变动的主要原因");
+        changeWithReasons(m, "total", income, figures.previousIncomeGrandTotal(), "收、支总计较上年变动的主要原因");
     }
 
     private void changeWithReasons(Map<String, Object> m, String subject, BigDecimal now, BigDecimal before, String what) {
@@ -106,24 +101,30 @@ final class SectionModels {
     }
 
     private void income(Map<String, Object> m) {
-        BigDecimal total = incomeOfYear();
+        BigDecimal total = nz(figures.incomeTotal());
         m.put("total", ctx.money("income:total", "amount", total));
-        put(m, "change", ctx.change("income:total", total, y.previousTotalIncome()));
+        put(m, "change", ctx.change("income:total", total, figures.previousIncomeTotal()));
         List<Map<String, Object>> lines = new ArrayList<>();
-        lines.add(line("财政拨款收入", ctx.money("income:appropriation", "amount", appropriation()),
-                ctx.percent("income:appropriation", "share", appropriation(), total)));
+        BigDecimal appropriation = figures.fiscalIncome();
+        if (written(appropriation)) {
+            lines.add(line("财政拨款收入", ctx.money("income:appropriation", "amount", appropriation),
+                    ctx.percent("income:appropriation", "share", appropriation, total)));
+        }
         for (String[] source : INCOME_SOURCES) {
-            BigDecimal amount = data.income(source[0]).map(IncomeLine::amount).orElse(BigDecimal.ZERO);
-            lines.add(line(source[1], ctx.money("income:" + source[0], "amount", amount),
-                    ctx.percent("income:" + source[0], "share", amount, total)));
+            BigDecimal amount = ReportFigures.first(data.income(source[0]).map(IncomeLine::amount).orElse(null),
+                    data.tables().has(PublicTable.T01) ? BigDecimal.ZERO : null);
+            if (written(amount)) {
+                lines.add(line(source[1], ctx.money("income:" + source[0], "amount", amount),
+                        ctx.percent("income:" + source[0], "share", amount, total)));
+            }
         }
         m.put("lines", lines);
     }
 
     private void expenditure(Map<String, Object> m) {
-        BigDecimal total = nz(data.functionalTotal(AccountLine::actual));
+        BigDecimal total = nz(figures.expenditureTotal());
         m.put("total", ctx.money("expenditure:total", "amount", total));
-        put(m, "change", ctx.change("expenditure:total", total, y.previousTotalExpenditure()));
+        put(m, "change", ctx.change("expenditure:total", total, figures.previousExpenditureTotal()));
         List<Map<String, Object>> lines = new ArrayList<>();
         Object[][] columns = {{"基本支出", "basic", (Function<AccountLine, BigDecimal>) AccountLine::basic},
                 {"项目支出", "project", (Function<AccountLine, BigDecimal>) AccountLine::project},
@@ -132,7 +133,16 @@ final class SectionModels {
                 {"对附属单位补助支出", "subsidiary", (Function<AccountLine, BigDecimal>) AccountLine::subsidiary}};
         for (Object[] column : columns) {
             @SuppressWarnings("unchecked")
-            BigDecimal amount = nz(data.functionalTotal((Function<AccountLine, BigDecimal>) column[2]));
+            BigDecimal amount = switch ((String) column[1]) {
+                case "basic" -> figures.basic();
+                case "project" -> figures.project();
+                // A column 公开03 prints blank reads as zero there; without the table the figure is absent.
+                default -> ReportFigures.first(data.functionalTotal((Function<AccountLine, BigDecimal>) column[2]),
+                        data.tables().has(PublicTable.T03) ? BigDecimal.ZERO : null);
+            };
+            if (!written(amount)) {
+                continue;
+            }
             String subject = "expenditure:" + column[1];
             lines.add(line((String) column[0], ctx.money(subject, "amount", amount), ctx.percent(subject, "share", amount, total)));
         }
@@ -140,20 +150,23 @@ final class SectionModels {
     }
 
     private void fiscalTotals(Map<String, Object> m) {
-        BigDecimal income = appropriation();
-        BigDecimal spent = nz(data.functionalTotal(AccountLine::generalBudget)).add(nz(data.functionalTotal(AccountLine::governmentFund)))
-                .add(nz(data.functionalTotal(AccountLine::stateCapital)));
+        BigDecimal income = nz(figures.fiscalGrandTotal());
+        BigDecimal spent = nz(figures.fiscalExpenditureGrandTotal());
         m.put("equal", income.compareTo(spent) == 0);
         m.put("incomeTotal", ctx.money("total:fiscal", "income", income));
         m.put("expenditureTotal", ctx.money("total:fiscal", "expenditure", spent));
-        changeWithReasons(m, "total:fiscal", income, y.previousFiscalIncome(), "财政拨款收、支总计较上年变动的主要原因");
+        changeWithReasons(m, "total:fiscal", income, figures.previousFiscalGrandTotal(), "财政拨款收、支总计较上年变动的主要原因");
         List<Map<String, Object>> sources = new ArrayList<>();
         String[][] kinds = {{"general_public_budget_appropriation", "一般公共预算财政拨款收入"},
                 {"government_fund_budget_appropriation", "政府性基金预算财政拨款收入"},
                 {"state_capital_budget_appropriation", "国有资本经营预算财政拨款收入"}};
         for (String[] kind : kinds) {
             Optional<IncomeLine> line = data.income(kind[0]);
-            BigDecimal amount = line.map(IncomeLine::amount).orElse(BigDecimal.ZERO);
+            BigDecimal amount = ReportFigures.first(line.map(IncomeLine::amount).orElse(null),
+                    data.tables().has(PublicTable.T04) ? BigDecimal.ZERO : null);
+            if (!written(amount)) {
+                continue;
+            }
             BigDecimal before = line.map(IncomeLine::previousAmount).orElse(amount.signum() == 0 ? BigDecimal.ZERO : null);
             String subject = "income:" + kind[0];
             Map<String, Object> s = new HashMap<>();
@@ -171,11 +184,11 @@ final class SectionModels {
     }
 
     private void generalBudget(Map<String, Object> m) {
-        BigDecimal gb = nz(data.functionalTotal(AccountLine::generalBudget));
-        BigDecimal total = nz(data.functionalTotal(AccountLine::actual));
+        BigDecimal gb = nz(figures.generalBudget());
+        BigDecimal total = nz(figures.expenditureTotal());
         m.put("amount", ctx.money("expenditure:generalBudget", "amount", gb));
         put(m, "share", ctx.percent("expenditure:generalBudget", "share", gb, total));
-        changeWithReasons(m, "expenditure:generalBudget", gb, y.previousGeneralBudgetExpenditure(),
+        changeWithReasons(m, "expenditure:generalBudget", gb, figures.previousGeneralBudget(),
                 "一般公共预算财政拨款支出较上年变动的主要原因");
         m.put("amount2", ctx.money("expenditure:generalBudget", "amount", gb));
         List<Map<String, Object>> classes = new ArrayList<>();
@@ -192,6 +205,13 @@ final class SectionModels {
             cm.put("name", c.name().endsWith("支出") ? c.name().substring(0, c.name().length() - 2) + "（类）支出" : c.name() + "（类）");
             cm.put("amount", ctx.money("account:" + c.code(), "generalBudget", amount));
             put(cm, "share", ctx.percent("account:" + c.code(), "share", amount, gb));
+            // What a 类 mainly covers is its own 项 lines with spending, named as stored, not a city's stock phrase.
+            List<String> uses = data.functional().stream()
+                    .filter(a -> a.level() == 3 && a.code().startsWith(c.code()) && nz(ReportFigures.generalBudgetActual(a)).signum() != 0)
+                    .sorted((a, b) -> a.code().compareTo(b.code())).map(AccountLine::name).distinct().toList();
+            if (!uses.isEmpty()) {
+                cm.put("uses", String.join("、", uses));
+            }
             classes.add(cm);
         }
         classes.sort((a, b) -> ((String) a.get("code")).compareTo((String) b.get("code")));
@@ -199,12 +219,21 @@ final class SectionModels {
         List<AccountLine> items = data.functional().stream().filter(a -> a.level() == 3)
                 .filter(a -> nz(a.initialBudget()).signum() != 0 || nz(a.generalBudget() != null ? a.generalBudget() : a.actual()).signum() != 0)
                 .sorted((a, b) -> a.code().compareTo(b.code())).toList();
-        BigDecimal initial = y.initialBudget() != null ? y.initialBudget()
-                : YearData.sum(items.stream().map(AccountLine::initialBudget).toList());
-        if (initial != null) {
-            m.put("initial", ctx.money("expenditure:generalBudget", "initialBudget", initial));
+        BigDecimal initial = figures.generalBudgetInitial();
+        BigDecimal adjusted = figures.generalBudgetAdjusted();
+        if (initial != null || adjusted != null) {
+            if (initial != null) {
+                m.put("initial", ctx.money("expenditure:generalBudget", "initialBudget", initial));
+            }
+            if (adjusted != null) {
+                m.put("adjusted", ctx.money("expenditure:generalBudget", "adjustedBudget", adjusted));
+            }
             m.put("amount3", ctx.money("expenditure:generalBudget", "amount", gb));
-            put(m, "completion", ctx.percent("expenditure:generalBudget", "completion", gb, initial));
+            // Completion is stated against the budget the year ended with where the table prints one (a zero 年初预算
+            // has no completion rate), else against the 年初预算.
+            BigDecimal against = adjusted != null ? adjusted : initial;
+            m.put("completionOf", adjusted != null ? "全年预算" : "年初预算");
+            put(m, "completion", ctx.percent("expenditure:generalBudget", "completion", gb, against));
         }
         List<Map<String, Object>> itemModels = new ArrayList<>();
         for (AccountLine item : items) {
@@ -213,15 +242,18 @@ final class SectionModels {
             Map<String, Object> im = new HashMap<>();
             im.put("path", path(item));
             im.put("actual", ctx.money(subject, "actual", actual));
-            if (item.initialBudget() != null) {
-                im.put("initial", ctx.money(subject, "initialBudget", item.initialBudget()));
-                int cmp = actual.compareTo(item.initialBudget());
+            BigDecimal budget = item.initialBudget() != null ? item.initialBudget() : item.adjustedBudget();
+            if (budget != null) {
+                String budgetName = item.initialBudget() != null ? "年初预算" : "全年预算";
+                im.put("budgetName", budgetName);
+                im.put("budget", ctx.money(subject, item.initialBudget() != null ? "initialBudget" : "adjustedBudget", budget));
+                int cmp = actual.compareTo(budget);
                 im.put("equal", cmp == 0);
                 im.put("compare", cmp > 0 ? "大于" : "小于");
-                put(im, "completion", ctx.percent(subject, "completion", actual, item.initialBudget()));
+                put(im, "completion", ctx.percent(subject, "completion", actual, budget));
                 if (cmp != 0) {
-                    put(im, "reasons", ctx.reasons(subject, "BUDGET", ctx.needsBudgetReason(actual, item.initialBudget()),
-                            item.name() + "决算数" + (cmp > 0 ? "大于" : "小于") + "年初预算数的主要原因"));
+                    put(im, "reasons", ctx.reasons(subject, "BUDGET", ctx.needsBudgetReason(actual, budget),
+                            item.name() + "决算数" + (cmp > 0 ? "大于" : "小于") + budgetName + "数的主要原因"));
                 }
             }
             itemModels.add(im);
@@ -239,18 +271,17 @@ final class SectionModels {
     }
 
     private void basic(Map<String, Object> m) {
-        BigDecimal basic = nz(data.functionalTotal(AccountLine::basic));
+        // 六 speaks of the general budget's basic spending (公开05/06); a department-year without 公开05 of its only 基本支出.
+        BigDecimal basic = nz(ReportFigures.first(figures.generalBasic(), figures.basic()));
         m.put("basic", ctx.money("expenditure:basic", "amount", basic));
         List<AccountLine> economic = data.economic();
         BigDecimal personnel;
         BigDecimal operating;
         List<String> personnelItems = new ArrayList<>();
         List<String> operatingItems = new ArrayList<>();
-        if (!economic.isEmpty()) {
-            personnel = nz(YearData.sum(economic.stream().filter(a -> a.level() == 1 && PERSONNEL_CLASSES.contains(a.code()))
-                    .map(AccountLine::actual).toList()));
-            operating = nz(YearData.sum(economic.stream().filter(a -> a.level() == 1 && !PERSONNEL_CLASSES.contains(a.code()))
-                    .map(AccountLine::actual).toList()));
+        if (!economic.isEmpty() || figures.personnel() != null) {
+            personnel = nz(figures.personnel());
+            operating = nz(figures.operating());
             for (AccountLine a : economic) {
                 if (a.level() == 2 && a.actual() != null && a.actual().signum() != 0) {
                     (PERSONNEL_CLASSES.contains(a.code().substring(0, 3)) ? personnelItems : operatingItems).add(a.name());
@@ -326,6 +357,8 @@ final class SectionModels {
         String subject = "threePublic:" + line.item();
         Map<String, Object> m = new HashMap<>();
         m.put("name", name);
+        // Receptions are counted in 批次 and 人次, trips abroad in 团组 and 人次.
+        m.put("reception", line.item().startsWith("RECEPTION"));
         m.put("actual", ctx.money(subject, "actual", line.actual()));
         if (line.budget() != null) {
             m.put("budget", ctx.money(subject, "budget", line.budget()));

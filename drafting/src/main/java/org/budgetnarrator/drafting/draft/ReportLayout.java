@@ -1,0 +1,57 @@
+package org.budgetnarrator.drafting.draft;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which sections a report's 情况说明 has, in which order, under which numbers and titles: a 部门决算 of Shanghai's
+ * districts puts 三公 seventh and 机关运行经费, 政府采购 and 国有资产 under 十一 其他重要事项, where the national format
+ * gives each a section of its own. Shipped as data (resources layouts/*.json); a new layout is a file, not code.
+ *
+ * @param name     its key
+ * @param title    what it is
+ * @param part     the part's heading, {year} standing for the fiscal year
+ * @param sections the sections in order
+ */
+public record ReportLayout(String name, String title, String part, List<Section> sections) {
+
+    /**
+     * A section: its heading, and either the content drafted under it or its numbered parts, each a section.
+     *
+     * @param heading as printed, with its number ("十一、其他重要事项的情况说明", "（一）机关运行经费支出情况")
+     * @param content what is drafted under it, or null for a section made of parts
+     * @param parts   its parts, empty when it has content
+     */
+    public record Section(String heading, SectionKind content, List<Section> parts) {
+
+        public Section {
+            parts = parts == null ? List.of() : List.copyOf(parts);
+            if ((content == null) == parts.isEmpty()) {
+                throw new IllegalArgumentException("layout section '" + heading + "' needs either a content or parts, not "
+                        + (content == null ? "neither" : "both"));
+            }
+        }
+    }
+
+    public ReportLayout {
+        sections = List.copyOf(sections);
+    }
+
+    /** The part's heading for a year. */
+    public String part(int year) {
+        return part.replace("{year}", String.valueOf(year));
+    }
+
+    /** Every section with content, parts in place of their section, in order. */
+    public List<Section> contents() {
+        List<Section> out = new ArrayList<>();
+        for (Section s : sections) {
+            if (s.content() != null) {
+                out.add(s);
+            } else {
+                out.addAll(s.parts());
+            }
+        }
+        return out;
+    }
+}
