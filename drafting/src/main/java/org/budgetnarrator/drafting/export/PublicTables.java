@@ -146,7 +146,7 @@ final class PublicTables {
     /** One-sided tables (02, 03, 05–09): 科目编码 and 科目名称 (or 项目), 行次 where printed, then the money columns. */
     private static void oneSided(XWPFDocument doc, PublicTable table, List<PublishedRow> stored, boolean codes) {
         List<Column> columns = columns(table, stored, TEMPLATE.getOrDefault(table, table.columns()));
-        boolean lineNos = stored.stream().anyMatch(r -> r.lineNo() != null);
+        boolean lineNos = stored.stream().anyMatch(PublicTables::printsLineNo);
         List<Line> lines = new ArrayList<>();
         Map<String, PublishedRow> byKey = byKey(stored);
         // The template's totals print even where the report's transcription left them out: blank, never summed here.
@@ -225,7 +225,7 @@ final class PublicTables {
                 ? columns(table, stored.stream().filter(r -> r.side() == Side.EXPENDITURE).toList(),
                 List.of(Column.TOTAL, Column.GENERAL, Column.FUND, Column.STATE_CAPITAL))
                 : List.of(Column.AMOUNT);
-        boolean lineNos = stored.stream().anyMatch(r -> r.lineNo() != null);
+        boolean lineNos = stored.stream().anyMatch(PublicTables::printsLineNo);
         List<String> head = new ArrayList<>();
         head.add("收入项目");
         if (lineNos) {
@@ -492,6 +492,11 @@ final class PublicTables {
         p.setIndentationFirstLine(0);
     }
 
+    /** 行次 count from 1; a stored 0 is a row the report printed without one (the database's default), not 行次 0. */
+    private static boolean printsLineNo(PublishedRow row) {
+        return row.lineNo() != null && row.lineNo() > 0;
+    }
+
     private static String nz(String s) {
         return s == null ? "" : s;
     }
@@ -517,7 +522,7 @@ final class PublicTables {
         }
 
         String lineNo() {
-            return row == null || row.lineNo() == null ? "" : String.valueOf(row.lineNo());
+            return row == null || !printsLineNo(row) ? "" : String.valueOf(row.lineNo());
         }
     }
 }
