@@ -32,6 +32,14 @@ final class Charts {
 
     private static final String FONT = cjkFont();
 
+    /** The chart as placed on the page, in points (about 14.8 cm × 8.3 cm). */
+    static final int PRINT_WIDTH_POINTS = 420;
+    static final int PRINT_HEIGHT_POINTS = 236;
+    /** The chart is laid out at 640 × 360 (its fonts sized for that) and drawn at this scale: 1920 px over 420 pt is 329 dpi. */
+    static final int LAYOUT_WIDTH = 640;
+    static final int LAYOUT_HEIGHT = 360;
+    static final int SCALE = 3;
+
     private Charts() {
     }
 
@@ -87,7 +95,8 @@ final class Charts {
 
     private static byte[] png(JFreeChart chart) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ChartUtils.writeChartAsPNG(out, chart, 640, 360);
+            // Printed charts need at least 200 dpi; the layout is kept and every pixel drawn three times finer.
+            ChartUtils.writeScaledChartAsPNG(out, chart, LAYOUT_WIDTH, LAYOUT_HEIGHT, SCALE, SCALE);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,6 +1,13 @@
 package org.budgetnarrator.drafting.export;
 
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -12,13 +19,17 @@ import org.budgetnarrator.drafting.indicator.ScoringProfile;
 import org.budgetnarrator.drafting.indicator.SelfEvaluation;
 import org.budgetnarrator.model.domain.Indicator;
 import org.budgetnarrator.model.domain.Project;
+import org.budgetnarrator.model.measure.Measures;
+import org.budgetnarrator.model.measure.Percent;
 import org.budgetnarrator.model.read.YearData;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The self-evaluation tables as a workbook: the department-wide table (预算执行率 and every indicator with its
@@ -51,15 +62,14 @@ public final class SelfEvaluationWorkbook {
             text(budget, 5, plain(e.budgetExecution().weight()));
             text(budget, 6, plain(data.year().budgetExecutionScore()));
             text(budget, 7, plain(e.budgetExecution().score()));
-            text(budget, 8, e.budgetExecution().rate() == null ? "" : "执行率 " + plain(e.budgetExecution().rate().multiply(BigDecimal.valueOf(100))
-                    .setScale(2, java.math.RoundingMode.HALF_UP)) + "%");
+            text(budget, 8, rate(Measures.executionRate(data.year().executed(), data.year().adjustedBudget(), data.year().initialBudget())));
             r = indicators(sheet, r, bold, departmentWide, profile);
             Row total = sheet.createRow(r++);
             text(total, 0, "总分");
             text(total, 6, plain(e.recordedTotal()));
             text(total, 7, plain(e.suggestedTotal()));
             text(total, 8, "评分规则：" + profile.title());
-            width(sheet);
+            finish(book, sheet, r);
 
             int n = 0;
             for (Project p : data.projects()) {
@@ -75,8 +85,9 @@ public final class SelfEvaluationWorkbook {
                 text(money, 3, plain(p.adjustedBudget()));
                 text(money, 4, "执行数（万元）");
                 text(money, 5, plain(p.executed()));
+                text(money, 8, rate(Measures.executionRate(p.executed(), p.adjustedBudget(), p.initialBudget())));
                 pr = indicators(ps, pr, bold, own, profile);
-                width(ps);
+                finish(book, ps, pr);
             }
             book.write(out);
             return out.toByteArray();
@@ -85,9 +96,16 @@ public final class SelfEvaluationWorkbook {
         }
     }
 
+    /** 执行率 as GraphQL serves it: Measures' exact percentage, rounded half up once to two decimals. */
+    static String rate(Percent rate) {
+        return rate == null ? "" : "执行率 " + rate.rounded(2).toPlainString() + "%";
+    }
+
     private static int title(Sheet sheet, int r, CellStyle bold, String title) {
         Row row = sheet.createRow(r++);
         text(row, 0, title).setCellStyle(bold);
+        // The title spans the table, as printed self-evaluation tables set it.
+        sheet.addMergedRegion(new CellRangeAddress(row.getRowNum(), row.getRowNum(), 0, HEAD.length - 1));
         Row head = sheet.createRow(r++);
         for (int c = 0; c < HEAD.length; c++) {
             text(head, c, HEAD[c]).setCellStyle(bold);
@@ -133,11 +151,47 @@ public final class SelfEvaluationWorkbook {
         return value == null ? "" : value.stripTrailingZeros().toPlainString();
     }
 
-    private static void width(Sheet sheet) {
+    /**
+     * Column widths, thin borders round every cell of the table (title row aside), the title centred, and the page:
+     * A4 landscape, one page wide, the print area the table and its header row repeated on every printed page.
+     */
+    private static void finish(Workbook book, Sheet sheet, int rows) {
         int[] widths = {12, 14, 24, 16, 16, 8, 8, 10, 12, 30};
         for (int c = 0; c < widths.length; c++) {
             sheet.setColumnWidth(c, widths[c] * 256 * 2);
         }
+        Map<CellStyle, CellStyle> bordered = new HashMap<>();
+        for (int r = 1; r < rows; r++) {
+            Row row = sheet.getRow(r) != null ? sheet.getRow(r) : sheet.createRow(r);
+            for (int c = 0; c < HEAD.length; c++) {
+                Cell cell = row.getCell(c) != null ? row.getCell(c) : row.createCell(c);
+                cell.setCellStyle(bordered.computeIfAbsent(cell.getCellStyle(), base -> {
+                    CellStyle s = book.createCellStyle();
+                    s.cloneStyleFrom(base);
+                    s.setBorderTop(BorderStyle.THIN);
+                    s.setBorderBottom(BorderStyle.THIN);
+                    s.setBorderLeft(BorderStyle.THIN);
+                    s.setBorderRight(BorderStyle.THIN);
+                    s.setWrapText(true);
+                    s.setVerticalAlignment(VerticalAlignment.CENTER);
+                    return s;
+                }));
+            }
+        }
+        Cell title = sheet.getRow(0).getCell(0);
+        CellStyle centred = book.createCellStyle();
+        centred.cloneStyleFrom(title.getCellStyle());
+        centred.setAlignment(HorizontalAlignment.CENTER);
+        title.setCellStyle(centred);
+        sheet.setAutobreaks(true);
+        PrintSetup print = sheet.getPrintSetup();
+        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        print.setLandscape(true);
+        print.setFitWidth((short) 1);
+        print.setFitHeight((short) 0);
+        sheet.setFitToPage(true);
+        sheet.setRepeatingRows(new CellRangeAddress(1, 1, 0, HEAD.length - 1));
+        book.setPrintArea(book.getSheetIndex(sheet), 0, HEAD.length - 1, 0, rows - 1);
     }
 
     private static String safeName(String name) {

@@ -50,7 +50,7 @@ public final class WordReport {
     private static final Pattern LEVEL1 = Pattern.compile("^[一二三四五六七八九十]+、");
     private static final Pattern LEVEL2 = Pattern.compile("^（[一二三四五六七八九十]+）");
     /** How a gap for an officer to fill starts; it ends at the next 】. */
-    private static final String GAP = "【待补充：";
+    static final String GAP = "【待补充：";
 
     private WordReport() {
     }
@@ -58,17 +58,12 @@ public final class WordReport {
     public static byte[] write(YearData data, Draft report, String contentHash) {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             DepartmentYear y = data.year();
-            XWPFParagraph title = doc.createParagraph();
-            title.setAlignment(ParagraphAlignment.CENTER);
-            run(title, data.department().name() + y.year() + "年度部门决算", HEADING_FONT, 22, true);
-            if (contentHash != null) {
-                XWPFParagraph hash = doc.createParagraph();
-                hash.setAlignment(ParagraphAlignment.CENTER);
-                run(hash, "定稿校验码（SHA-256）：" + contentHash, BODY_FONT, 9, false);
-            }
-            heading(doc, "第二部分 " + y.year() + "年度部门决算表", 1);
+            OfficialLayout.apply(doc);
+            titlePage(doc, data, contentHash);
+            Overview.write(doc, data);
+            part(doc, "第二部分 " + y.year() + "年度部门决算表");
             PublicTables.write(doc, data);
-            heading(doc, report.title(), 1);
+            part(doc, report.title());
             narrative(doc, data, report);
             selfEvaluation(doc, data);
             doc.write(out);
@@ -161,9 +156,9 @@ public final class WordReport {
         if (department.isEmpty() && data.projects().stream().allMatch(p -> data.indicatorsOf(p).isEmpty())) {
             return;
         }
-        heading(doc, "第六部分 绩效自评表", 1);
+        part(doc, "第六部分 绩效自评表");
         if (!department.isEmpty()) {
-            heading(doc, data.year().year() + "年度部门整体支出绩效自评表", 2);
+            heading(doc, data.year().year() + "年度部门整体支出绩效自评表", 1);
             indicatorTable(doc, data, department);
         }
         for (Project p : data.projects()) {
@@ -171,7 +166,7 @@ public final class WordReport {
             if (indicators.isEmpty()) {
                 continue;
             }
-            heading(doc, data.year().year() + "年度" + p.name() + "项目绩效自评表", 2);
+            heading(doc, data.year().year() + "年度" + p.name() + "项目绩效自评表", 1);
             BigDecimal budget = Measures.budget(p.adjustedBudget(), p.initialBudget());
             Percent rate = Measures.executionRate(p.executed(), p.adjustedBudget(), p.initialBudget());
             body(doc, "预算数（A）：" + money(budget) + "万元；执行数（B）：" + money(p.executed()) + "万元；执行率（B/A）："
@@ -207,6 +202,7 @@ public final class WordReport {
     static void cell(XWPFTableRow row, int c, String text, boolean bold) {
         var cell = row.getCell(c) != null ? row.getCell(c) : row.addNewTableCell();
         XWPFParagraph p = cell.getParagraphs().get(0);
+        PublicTables.single(p);
         int at = 0;
         for (TextScans.Span gap : TextScans.notes(text, GAP)) {
             run(p, text.substring(at, gap.start()), bold ? HEADING_FONT : BODY_FONT, 10, false);
@@ -217,15 +213,44 @@ public final class WordReport {
         run(p, text.substring(at), bold ? HEADING_FONT : BODY_FONT, 10, false);
     }
 
-    static void heading(XWPFDocument doc, String text, int level) {
-        XWPFParagraph p = doc.createParagraph();
-        p.setStyle("Heading" + level);
-        run(p, text, level == 1 ? HEADING_FONT : SUBHEADING_FONT, 16, level == 1);
+    /** The cover: the department and the year's 部门决算, in 二号, and the content hash of a final version. */
+    private static void titlePage(XWPFDocument doc, YearData data, String contentHash) {
+        XWPFParagraph space = doc.createParagraph();
+        space.setSpacingBefore(OfficialLayout.LINE * 6);
+        XWPFParagraph title = doc.createParagraph();
+        title.setAlignment(ParagraphAlignment.CENTER);
+        title.setSpacingBetween(44, org.apache.poi.xwpf.usermodel.LineSpacingRule.EXACT);
+        run(title, data.department().name(), HEADING_FONT, 22, false);
+        XWPFParagraph year = doc.createParagraph();
+        year.setAlignment(ParagraphAlignment.CENTER);
+        year.setSpacingBetween(44, org.apache.poi.xwpf.usermodel.LineSpacingRule.EXACT);
+        run(year, data.year().year() + "年度部门决算", HEADING_FONT, 22, false);
+        if (contentHash != null) {
+            XWPFParagraph hash = doc.createParagraph();
+            hash.setAlignment(ParagraphAlignment.CENTER);
+            hash.setSpacingBefore(OfficialLayout.LINE * 4);
+            run(hash, "定稿校验码（SHA-256）：" + contentHash, BODY_FONT, 9, false);
+        }
     }
 
-    private static void body(XWPFDocument doc, String text) {
+    /** A part of the report (第一部分 …): Heading 1, on a new page. */
+    static void part(XWPFDocument doc, String text) {
         XWPFParagraph p = doc.createParagraph();
-        p.setFirstLineIndent(640);
+        p.setStyle(OfficialLayout.PART_STYLE);
+        run(p, text, HEADING_FONT, OfficialLayout.BODY_SIZE, false);
+    }
+
+    /** 一级标题 (一、) in 黑体 as Heading 2, 二级标题 (（一）) in 楷体 as Heading 3: GB/T 9704's heading levels. */
+    static void heading(XWPFDocument doc, String text, int level) {
+        XWPFParagraph p = doc.createParagraph();
+        p.setStyle(level == 1 ? OfficialLayout.LEVEL1_STYLE : OfficialLayout.LEVEL2_STYLE);
+        run(p, text, level == 1 ? HEADING_FONT : SUBHEADING_FONT, OfficialLayout.BODY_SIZE, false);
+    }
+
+    static void body(XWPFDocument doc, String text) {
+        XWPFParagraph p = doc.createParagraph();
+        p.setStyle(OfficialLayout.BODY_STYLE);
+        p.setFirstLineIndent(2 * OfficialLayout.BODY_SIZE * 20);
         int at = 0;
         for (TextScans.Span gap : TextScans.notes(text, GAP)) {
             run(p, text.substring(at, gap.start()), BODY_FONT, 16, false);
@@ -240,8 +265,11 @@ public final class WordReport {
     private static void picture(XWPFDocument doc, byte[] png, String caption) throws IOException {
         XWPFParagraph p = doc.createParagraph();
         p.setAlignment(ParagraphAlignment.CENTER);
+        PublicTables.single(p);
+        p.setKeepNext(true);
         try {
-            p.createRun().addPicture(new ByteArrayInputStream(png), Document.PICTURE_TYPE_PNG, "chart.png", Units.toEMU(420), Units.toEMU(236));
+            p.createRun().addPicture(new ByteArrayInputStream(png), Document.PICTURE_TYPE_PNG, "chart.png",
+                    Units.toEMU(Charts.PRINT_WIDTH_POINTS), Units.toEMU(Charts.PRINT_HEIGHT_POINTS));
         } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
             throw new IOException(e);
         }

@@ -1,0 +1,190 @@
+package org.budgetnarrator.drafting.export;
+
+import org.apache.poi.wp.usermodel.HeaderFooterType;
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFFooter;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrGeneral;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSpacing;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyles;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STJc;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STLineSpacingRule;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
+
+import java.math.BigInteger;
+
+/**
+ * The page and type of an official document as GB/T 9704-2012《党政机关公文格式》 sets them: A4 paper, margins of
+ * 37 mm (top), 35 mm (bottom), 28 mm (left) and 26 mm (right), body text in 仿宋 三号 (16 pt) on a fixed 28 pt line,
+ * headings 一级 in 黑体 and 二级 in 楷体 at 三号, and the page number in the footer as "— 1 —". The headings are real
+ * paragraph styles with outline levels, so that Word's navigation pane and table of contents find them.
+ */
+final class OfficialLayout {
+
+    /** A4 in twentieths of a point (twips): 210 mm × 297 mm. */
+    static final int PAGE_WIDTH = 11906;
+    static final int PAGE_HEIGHT = 16838;
+    static final int MARGIN_TOP = mm(37);
+    static final int MARGIN_BOTTOM = mm(35);
+    static final int MARGIN_LEFT = mm(28);
+    static final int MARGIN_RIGHT = mm(26);
+    /** The width of the type area (版心), 156 mm. */
+    static final int TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
+
+    static final String BODY_STYLE = "Normal";
+    /** A part of the report (第一部分 …): outline level 1, centred, on a new page. */
+    static final String PART_STYLE = "Heading1";
+    /** 一级标题 (一、…): 黑体. */
+    static final String LEVEL1_STYLE = "Heading2";
+    /** 二级标题 (（一）…): 楷体. */
+    static final String LEVEL2_STYLE = "Heading3";
+    /** 三号. */
+    static final int BODY_SIZE = 16;
+    /** The fixed line of GB/T 9704's 22 lines a page: 28 pt, in twips. */
+    static final int LINE = 28 * 20;
+
+    private OfficialLayout() {
+    }
+
+    static int mm(double millimetres) {
+        return (int) Math.round(millimetres / 25.4 * 1440);
+    }
+
+    /** Page size, margins, the styles and the numbered footer: call before anything is written. */
+    static void apply(XWPFDocument doc) {
+        styles(doc);
+        CTSectPr sect = doc.getDocument().getBody().isSetSectPr() ? doc.getDocument().getBody().getSectPr()
+                : doc.getDocument().getBody().addNewSectPr();
+        CTPageSz size = sect.isSetPgSz() ? sect.getPgSz() : sect.addNewPgSz();
+        size.setW(BigInteger.valueOf(PAGE_WIDTH));
+        size.setH(BigInteger.valueOf(PAGE_HEIGHT));
+        size.setOrient(STPageOrientation.PORTRAIT);
+        CTPageMar margins = sect.isSetPgMar() ? sect.getPgMar() : sect.addNewPgMar();
+        margins.setTop(BigInteger.valueOf(MARGIN_TOP));
+        margins.setBottom(BigInteger.valueOf(MARGIN_BOTTOM));
+        margins.setLeft(BigInteger.valueOf(MARGIN_LEFT));
+        margins.setRight(BigInteger.valueOf(MARGIN_RIGHT));
+        margins.setHeader(BigInteger.valueOf(mm(15)));
+        // The page number's dash sits 7 mm below the type area (GB/T 9704 7.5).
+        margins.setFooter(BigInteger.valueOf(mm(28)));
+        margins.setGutter(BigInteger.ZERO);
+        footer(doc);
+        // The cover carries no page number: the first page has its own, empty, footer.
+        if (!sect.isSetTitlePg()) {
+            sect.addNewTitlePg();
+        }
+        doc.createFooter(HeaderFooterType.FIRST);
+    }
+
+    private static void styles(XWPFDocument doc) {
+        CTStyles styles = CTStyles.Factory.newInstance();
+        CTRPr defaults = styles.addNewDocDefaults().addNewRPrDefault().addNewRPr();
+        fonts(defaults, WordReport.BODY_FONT);
+        defaults.addNewSz().setVal(BigInteger.valueOf(BODY_SIZE * 2L));
+        defaults.addNewSzCs().setVal(BigInteger.valueOf(BODY_SIZE * 2L));
+        defaults.addNewLang().setEastAsia("zh-CN");
+
+        CTStyle normal = styles.addNewStyle();
+        normal.setType(STStyleType.PARAGRAPH);
+        normal.setStyleId(BODY_STYLE);
+        normal.setDefault(true);
+        normal.addNewName().setVal("Normal");
+        normal.addNewQFormat();
+        fixedLine(normal.addNewPPr(), 0);
+        CTRPr normalRun = normal.addNewRPr();
+        fonts(normalRun, WordReport.BODY_FONT);
+        normalRun.addNewSz().setVal(BigInteger.valueOf(BODY_SIZE * 2L));
+
+        CTPPrGeneral part = heading(styles, PART_STYLE, "heading 1", 0, WordReport.HEADING_FONT);
+        part.addNewJc().setVal(STJc.CENTER);
+        part.getInd().setFirstLine(BigInteger.ZERO);
+        part.addNewPageBreakBefore();
+        heading(styles, LEVEL1_STYLE, "heading 2", 1, WordReport.HEADING_FONT);
+        heading(styles, LEVEL2_STYLE, "heading 3", 2, WordReport.SUBHEADING_FONT);
+
+        CTStyle footer = styles.addNewStyle();
+        footer.setType(STStyleType.PARAGRAPH);
+        footer.setStyleId("Footer");
+        footer.addNewName().setVal("footer");
+        footer.addNewBasedOn().setVal(BODY_STYLE);
+        CTSpacing single = footer.addNewPPr().addNewSpacing();
+        single.setLine(BigInteger.valueOf(240));
+        single.setLineRule(STLineSpacingRule.AUTO);
+        doc.createStyles().setStyles(styles);
+    }
+
+    private static CTPPrGeneral heading(CTStyles styles, String id, String name, int outline, String font) {
+        CTStyle s = styles.addNewStyle();
+        s.setType(STStyleType.PARAGRAPH);
+        s.setStyleId(id);
+        s.addNewName().setVal(name);
+        s.addNewBasedOn().setVal(BODY_STYLE);
+        s.addNewNext().setVal(BODY_STYLE);
+        s.addNewUiPriority().setVal(BigInteger.valueOf(9));
+        s.addNewQFormat();
+        CTPPrGeneral p = s.addNewPPr();
+        p.addNewKeepNext();
+        p.addNewOutlineLvl().setVal(BigInteger.valueOf(outline));
+        fixedLine(p, 0);
+        // Headings of an official document start flush with the body's first-line indent of two characters.
+        p.addNewInd().setFirstLine(BigInteger.valueOf(BODY_SIZE * 20L * 2));
+        CTRPr r = s.addNewRPr();
+        fonts(r, font);
+        r.addNewSz().setVal(BigInteger.valueOf(BODY_SIZE * 2L));
+        r.addNewSzCs().setVal(BigInteger.valueOf(BODY_SIZE * 2L));
+        return p;
+    }
+
+    private static void fixedLine(CTPPrGeneral p, int before) {
+        CTSpacing spacing = p.addNewSpacing();
+        spacing.setLine(BigInteger.valueOf(LINE));
+        spacing.setLineRule(STLineSpacingRule.EXACT);
+        spacing.setBefore(BigInteger.valueOf(before));
+        spacing.setAfter(BigInteger.ZERO);
+    }
+
+    private static void fonts(CTRPr r, String font) {
+        CTFonts f = r.addNewRFonts();
+        f.setEastAsia(font);
+        f.setAscii(font);
+        f.setHAnsi(font);
+        f.setCs(font);
+    }
+
+    /** The page number, centred, between two dashes (一字线), in 宋体 四号 as GB/T 9704 7.5 prints it. */
+    private static void footer(XWPFDocument doc) {
+        XWPFFooter footer = doc.createFooter(HeaderFooterType.DEFAULT);
+        XWPFParagraph p = footer.getParagraphs().isEmpty() ? footer.createParagraph() : footer.getParagraphs().get(0);
+        p.setStyle("Footer");
+        p.setAlignment(ParagraphAlignment.CENTER);
+        pageRun(p, "— ");
+        pageRun(p, null).getCTR().addNewFldChar().setFldCharType(STFldCharType.BEGIN);
+        pageRun(p, null).getCTR().addNewInstrText().setStringValue(" PAGE ");
+        pageRun(p, null).getCTR().addNewFldChar().setFldCharType(STFldCharType.SEPARATE);
+        pageRun(p, "1");
+        pageRun(p, null).getCTR().addNewFldChar().setFldCharType(STFldCharType.END);
+        pageRun(p, " —");
+    }
+
+    private static XWPFRun pageRun(XWPFParagraph p, String text) {
+        XWPFRun r = p.createRun();
+        if (text != null) {
+            r.setText(text);
+        }
+        r.setFontFamily("宋体", XWPFRun.FontCharRange.eastAsia);
+        r.setFontFamily("宋体", XWPFRun.FontCharRange.ascii);
+        r.setFontFamily("宋体", XWPFRun.FontCharRange.hAnsi);
+        r.setFontSize(14);
+        return r;
+    }
+}
