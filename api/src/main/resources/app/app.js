@@ -484,6 +484,7 @@ function edit(text, baseVersion) {
       state.checked = { code: state.code, year: state.year, section: state.current, version: saveDraft.version, findings: saveDraft.findings };
       await reloadSection(state.current);
       await renderDrafts();
+      $('save-findings').scrollIntoView({ block: 'center' });
       const errors = (saveDraft.findings || []).filter((f) => f.severity === 'ERROR').length;
       say(`已保存为第 ${saveDraft.version} 版。` + (errors ? `叙述核查发现 ${errors} 处错误，请查看本节下方。` : ''), errors ? 'error' : 'ok');
     } catch (e) {
