@@ -264,7 +264,7 @@ async function loadSections() {
   // One request per section, in parallel: a section the stage cannot draft (its error) leaves the others shown.
   const drafts = await Promise.all(SECTION_ORDER.map((s) => fetchSection(s).catch(() => null)));
   state.sections = Object.fromEntries(SECTION_ORDER.map((s, i) => [s, drafts[i]]));
-  const available = SECTION_ORDER.filter((s) => state.sections[s] && state.sections[s].text.trim());
+  const available = SECTION_ORDER.filter((s) => state.sections[s] && state.sections[s].printed.trim());
   if (available.length === 0) {
     $('drafts').replaceChildren(el('div', { class: 'card' }, el('h2', {}, '草稿'), el('p', { class: 'muted' }, '这一年的数据不足以起草任何章节。')));
     return;
@@ -275,11 +275,15 @@ async function loadSections() {
   await renderDrafts();
 }
 
+// A section as the report prints it: the latest saved text where one was saved, else the template's draft. The
+// template's draft (with its figures and gaps) comes along, to show beside a saved text whose data changed since.
 async function fetchSection(section) {
   const { department } = await gql(`query One($code: String!, $year: Int!, $s: SectionKind!) {
-    department(code: $code) { year(year: $year) { draft(section: $s) { ${DRAFT_FIELDS} } } } }`,
+    department(code: $code) { year(year: $year) { section(section: $s) { text stale saved { version origin author createdAt }
+      template { ${DRAFT_FIELDS} } } } } }`,
   { code: state.code, year: state.year, s: section });
-  return department.year.draft;
+  const printed = department.year.section;
+  return { ...printed.template, printed: printed.text, saved: printed.saved, stale: printed.stale, template: printed.template };
 }
 
 async function reloadSection(section) {
@@ -394,15 +398,31 @@ async function renderDrafts() {
   await loadVersions();
   const draft = state.sections[state.current];
   const nav = el('div', { class: 'sections', role: 'toolbar', 'aria-label': '章节' },
-    SECTION_ORDER.filter((s) => state.sections[s] && state.sections[s].text.trim()).map((s) => el('button', {
+    SECTION_ORDER.filter((s) => state.sections[s] && state.sections[s].printed.trim()).map((s) => el('button', {
       type: 'button', 'aria-current': s === state.current ? 'true' : 'false', 'data-section': s,
       onclick: async () => { state.current = s; await renderDrafts(); },
     }, state.sections[s].title, state.sections[s].missing.length ? el('span', { class: 'count' }, state.sections[s].missing.length) : '')));
   const latest = state.versions[state.versions.length - 1];
-  const parts = [el('h2', {}, '草稿'), nav, el('h3', {}, draft.title),
-    el('p', { class: 'muted' }, '按存储的数字起草；点击带下划线的数字查看其来源。', draft.missing.length ? `本节有 ${draft.missing.length} 处待补充。` : '')];
-  parts.push(renderText(draft));
-  draft.missing.forEach((g, i) => parts.push(gapEditor(g, i)));
+  const parts = [el('h2', {}, '草稿'), nav, el('h3', {}, draft.title)];
+  if (draft.saved) {
+    // The saved text is what the report, the frozen report and every download print for this section.
+    parts.push(el('p', { class: 'muted', id: 'printed-note' }, `本节使用已保存的第 ${draft.saved.version} 版文字；报告、定稿和导出的文件均以此为准。`));
+    parts.push(savedText(draft.printed));
+    if (draft.stale) {
+      parts.push(el('p', { class: 'stale', id: 'stale-note', role: 'note' },
+        '本节数据在保存后已有变动，已保存文字中的数字可能已过时。下面是按现有数字起草的文字，供对照；已保存的文字不会被自动改写。'));
+      const fresh = renderText(draft.template);
+      fresh.id = 'template-text';
+      parts.push(el('div', { class: 'compare' }, el('h4', {}, '按现有数字起草（供对照）'), fresh));
+    }
+  } else {
+    parts.push(el('p', { class: 'muted' }, '按存储的数字起草；点击带下划线的数字查看其来源。', draft.missing.length ? `本节有 ${draft.missing.length} 处待补充。` : ''));
+    parts.push(renderText(draft));
+    draft.missing.forEach((g, i) => parts.push(gapEditor(g, i)));
+  }
+  if (state.checked && state.checked.code === state.code && state.checked.year === state.year && state.checked.section === state.current) {
+    parts.push(checkedFindings(state.checked));
+  }
 
   const actions = el('div', { class: 'row' },
     el('button', { type: 'button', id: 'edit', onclick: () => edit(latest ? latest.text : draft.text, latest ? latest.version : null) }, '编辑本节'),
@@ -424,6 +444,31 @@ async function renderDrafts() {
   $('drafts').replaceChildren(el('div', { class: 'card' }, parts));
 }
 
+// A saved text as the report prints it, its gaps (【待补充：…】) marked as in a draft.
+function savedText(text) {
+  const out = [];
+  let at = 0;
+  for (const m of text.matchAll(/【待补充：[^】]*】/g)) {
+    out.push(text.slice(at, m.index), el('mark', { class: 'gap' }, m[0]));
+    at = m.index + m[0].length;
+  }
+  out.push(text.slice(at));
+  return el('div', { class: 'text', id: 'draft-text' }, out);
+}
+
+// What the narrative check found in the text just saved: shown at once, never a reason the save did not happen.
+function checkedFindings(checked) {
+  if (checked.findings === null) {
+    return el('div', { class: 'card', id: 'save-findings' }, el('p', { class: 'muted' }, '已保存；叙述核查未能在时限内完成，可稍后用审核功能再查。'));
+  }
+  if (checked.findings.length === 0) {
+    return el('div', { class: 'card', id: 'save-findings' }, el('p', {}, `第 ${checked.version} 版的叙述核查：未发现与数据不符之处。`));
+  }
+  return el('div', { class: 'card', id: 'save-findings' }, el('h4', {}, `第 ${checked.version} 版的叙述核查发现 ${checked.findings.length} 处问题（文字已保存）`),
+    checked.findings.map((f) => el('div', { class: `finding ${f.severity}` },
+      el('span', { class: `badge ${f.severity}` }, SEVERITY_LABELS[f.severity] || f.severity), ' ', el('span', { class: 'muted' }, f.ruleId), ' ', f.message)));
+}
+
 function edit(text, baseVersion) {
   const area = el('textarea', { id: 'editor-text', 'aria-label': '本节文字' });
   area.value = text;
@@ -433,10 +478,15 @@ function edit(text, baseVersion) {
     save.disabled = true;
     try {
       const { saveDraft } = await gql(`mutation Save($code: String!, $year: Int!, $s: SectionKind, $base: Int, $text: String!) {
-        saveDraft(departmentCode: $code, year: $year, section: $s, baseVersion: $base, text: $text) { version } }`,
+        saveDraft(departmentCode: $code, year: $year, section: $s, baseVersion: $base, text: $text) {
+          version findings { ruleId severity message } } }`,
       { code: state.code, year: state.year, s: state.current, base: baseVersion, text: area.value });
+      state.checked = { code: state.code, year: state.year, section: state.current, version: saveDraft.version, findings: saveDraft.findings };
+      await reloadSection(state.current);
       await renderDrafts();
-      say(`已保存为第 ${saveDraft.version} 版。`, 'ok');
+      $('save-findings').scrollIntoView({ block: 'center' });
+      const errors = (saveDraft.findings || []).filter((f) => f.severity === 'ERROR').length;
+      say(`已保存为第 ${saveDraft.version} 版。` + (errors ? `叙述核查发现 ${errors} 处错误，请查看本节下方。` : ''), errors ? 'error' : 'ok');
     } catch (e) {
       save.disabled = false;
       if (e instanceof GraphQLError && e.code === 'CONFLICT') {
@@ -459,6 +509,7 @@ async function restore(version) {
     const { restoreDraftVersion } = await gql(`mutation Restore($code: String!, $year: Int!, $s: SectionKind, $v: Int!) {
       restoreDraftVersion(departmentCode: $code, year: $year, section: $s, version: $v) { version } }`,
     { code: state.code, year: state.year, s: state.current, v: version });
+    await reloadSection(state.current);
     await renderDrafts();
     say(`已将第 ${version} 版恢复为第 ${restoreDraftVersion.version} 版。`, 'ok');
   } catch (e) {
@@ -472,6 +523,7 @@ async function polish() {
     const { regenerateDraft } = await gql(`mutation Polish($code: String!, $year: Int!, $s: SectionKind) {
       regenerateDraft(departmentCode: $code, year: $year, section: $s, mode: POLISH, force: true) { version fallbackReason } }`,
     { code: state.code, year: state.year, s: state.current });
+    await reloadSection(state.current);
     await renderDrafts();
     say(regenerateDraft.fallbackReason
       ? `模型的文字未通过数字校验（${regenerateDraft.fallbackReason}），已保存模板草稿为第 ${regenerateDraft.version} 版。`

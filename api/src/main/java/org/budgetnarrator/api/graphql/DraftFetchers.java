@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import org.budgetnarrator.api.security.Access;
 import org.budgetnarrator.drafting.draft.Draft;
 import org.budgetnarrator.drafting.draft.DraftService;
+import org.budgetnarrator.drafting.draft.DraftVersions;
 import org.budgetnarrator.drafting.draft.ReasonCatalogue;
 import org.budgetnarrator.drafting.draft.SectionKind;
 import org.budgetnarrator.drafting.draft.StyleProfiles;
@@ -35,10 +36,13 @@ public class DraftFetchers {
     private final ReasonStore reasonStore;
     private final Executor executor;
     private final io.micrometer.core.instrument.MeterRegistry meters;
+    private final DraftVersions versions;
 
     public DraftFetchers(DraftService drafts, DepartmentRepository departments, LineReasonRepository reasons, ReasonStore reasonStore,
-                         @Named(TaskExecutors.BLOCKING) Executor executor, io.micrometer.core.instrument.MeterRegistry meters) {
+                         @Named(TaskExecutors.BLOCKING) Executor executor, io.micrometer.core.instrument.MeterRegistry meters,
+                         DraftVersions versions) {
         this.meters = meters;
+        this.versions = versions;
         this.drafts = drafts;
         this.departments = departments;
         this.reasons = reasons;
@@ -55,11 +59,36 @@ public class DraftFetchers {
         };
     }
 
+    /** The report as it prints: saved texts where saved, the template's draft elsewhere. */
     DataFetcher<CompletableFuture<Map<String, Object>>> report() {
         return env -> {
             DepartmentYear year = env.getSource();
             String style = style(env.getArgument("style"));
-            return Blocking.run(() -> counted("REPORT", draft(drafts.report(workingCode(env, year), year.year(), style).orElseThrow())), executor);
+            return Blocking.run(() -> {
+                DraftVersions.PrintedReport printed = versions.report(workingCode(env, year), year.year(), style).orElseThrow();
+                Map<String, Object> out = draft(printed.draft());
+                out.put("savedSections", printed.saved().stream().map(SectionKind::name).toList());
+                out.put("staleSections", printed.stale().stream().map(SectionKind::name).toList());
+                return counted("REPORT", out);
+            }, executor);
+        };
+    }
+
+    /** The schema's SectionText; template is a Draft as {@link #draft(Draft)} shapes it. */
+    record SectionTextPayload(String section, String title, String text, VersionFetchers.DraftVersionPayload saved, boolean stale,
+                              Map<String, Object> template) {
+    }
+
+    DataFetcher<CompletableFuture<SectionTextPayload>> section() {
+        return env -> {
+            DepartmentYear year = env.getSource();
+            SectionKind section = SectionKind.valueOf(env.getArgument("section"));
+            String style = style(env.getArgument("style"));
+            return Blocking.run(() -> {
+                DraftVersions.SectionText s = versions.section(workingCode(env, year), year.year(), section, style).orElseThrow();
+                return new SectionTextPayload(s.section().name(), s.title(), s.text(),
+                        s.saved() == null ? null : VersionFetchers.version(s.saved()), s.stale(), counted(section.name(), draft(s.template())));
+            }, executor);
         };
     }
 
@@ -184,6 +213,8 @@ public class DraftFetchers {
         out.put("facts", d.facts().stream().map(DraftFetchers::fact).toList());
         out.put("sentences", d.sentences().stream().map(s -> Map.<String, Object>of("text", s.text(), "offset", s.offset(),
                 "facts", s.facts().stream().map(DraftFetchers::fact).toList())).toList());
+        out.put("savedSections", List.of());
+        out.put("staleSections", List.of());
         return out;
     }
 

@@ -100,6 +100,7 @@ public class GraphQLFactory {
                         .dataFetcher("evaluation", evaluation.selfEvaluation())
                         .dataFetcher("draft", draft.draft())
                         .dataFetcher("report", draft.report())
+                        .dataFetcher("section", draft.section())
                         .dataFetcher("reasons", draft.reasons())
                         .dataFetcher("proposedReasons", draft.proposedReasons())
                         .dataFetcher("draftVersions", versions.list())

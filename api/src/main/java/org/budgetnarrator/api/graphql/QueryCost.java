@@ -40,9 +40,12 @@ public record QueryCost(int depth, long complexity) {
             entry(coordinates("DepartmentYear", "audit"), 5_000),
             entry(coordinates("DepartmentYear", "report"), 2_500),
             entry(coordinates("DepartmentYear", "draft"), 2_000),
+            entry(coordinates("DepartmentYear", "section"), 2_000),
             entry(coordinates("DepartmentYear", "proposedReasons"), 2_000),
             entry(coordinates("DepartmentYear", "evaluation"), 200),
             entry(coordinates("Mutation", "checkNarrative"), 5_000),
+            // A save runs the same narrative check on its text.
+            entry(coordinates("Mutation", "saveDraft"), 5_000),
             entry(coordinates("Mutation", "importDepartmentYear"), 5_000),
             entry(coordinates("Mutation", "regenerateDraft"), 2_500),
             entry(coordinates("Mutation", "freezeReport"), 2_500),

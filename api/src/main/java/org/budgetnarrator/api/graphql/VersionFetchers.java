@@ -6,6 +6,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.budgetnarrator.api.security.Access;
+import org.budgetnarrator.drafting.audit.AuditService;
+import org.budgetnarrator.drafting.audit.Deadline;
 import org.budgetnarrator.drafting.draft.DraftVersions;
 import org.budgetnarrator.drafting.draft.SectionKind;
 import org.budgetnarrator.drafting.draft.StyleProfiles;
@@ -23,20 +25,33 @@ import java.util.concurrent.Executor;
 @Singleton
 public class VersionFetchers {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(VersionFetchers.class);
+
     private final DraftVersions versions;
     private final DepartmentRepository departments;
     private final Executor executor;
     private final org.budgetnarrator.drafting.llm.ModelSettings models;
+    private final AuditService audits;
 
     public VersionFetchers(DraftVersions versions, DepartmentRepository departments, @Named(TaskExecutors.BLOCKING) Executor executor,
-                           org.budgetnarrator.drafting.llm.ModelSettings models) {
+                           org.budgetnarrator.drafting.llm.ModelSettings models, AuditService audits) {
         this.versions = versions;
         this.departments = departments;
         this.executor = executor;
         this.models = models;
+        this.audits = audits;
     }
 
-    DataFetcher<CompletableFuture<List<Map<String, Object>>>> list() {
+    /**
+     * The schema's DraftVersion. findings: the narrative check run by saveDraft (AuditFinding as AuditFetchers
+     * shapes it); null elsewhere.
+     */
+    record DraftVersionPayload(String section, int version, Integer baseVersion, String origin, String style, String text,
+                               String author, String createdAt, String mode, String promptVersion, String model,
+                               String fallbackReason, List<Map<String, Object>> findings) {
+    }
+
+    DataFetcher<CompletableFuture<List<DraftVersionPayload>>> list() {
         return env -> {
             DepartmentYear y = env.getSource();
             SectionKind section = section(env);
@@ -55,12 +70,34 @@ public class VersionFetchers {
         };
     }
 
-    DataFetcher<CompletableFuture<Map<String, Object>>> save() {
-        return env -> Blocking.run(() -> version(versions.save(env.getArgument("departmentCode"), env.<Integer>getArgument("year"),
-                section(env), env.getArgument("baseVersion"), env.getArgument("text"), Access.username(env))), executor);
+    /**
+     * Saves the text, then checks it as checkNarrative does and answers the findings with the version: the check
+     * informs, it never refuses a save (a check cut short by the request's time answers null findings).
+     */
+    DataFetcher<CompletableFuture<DraftVersionPayload>> save() {
+        return env -> {
+            String code = env.getArgument("departmentCode");
+            int year = env.<Integer>getArgument("year");
+            String text = env.getArgument("text");
+            Deadline given = env.getGraphQlContext().get(Deadline.class);
+            Deadline deadline = given != null ? given : Deadline.none();
+            return Blocking.run(() -> {
+                DraftVersionStore.Version saved = versions.save(code, year, section(env), env.getArgument("baseVersion"), text,
+                        Access.username(env));
+                List<Map<String, Object>> findings;
+                try {
+                    findings = audits.checkText(code, year, text, deadline).orElse(List.of()).stream().map(AuditFetchers::finding).toList();
+                } catch (Deadline.ExceededException e) {
+                    LOG.warn("saveDraft {} {} {}: version {} saved, its narrative check cut short: {}", code, year, saved.section(),
+                            saved.version(), e.getMessage());
+                    findings = null;
+                }
+                return version(saved, findings);
+            }, executor);
+        };
     }
 
-    DataFetcher<CompletableFuture<Map<String, Object>>> regenerate() {
+    DataFetcher<CompletableFuture<DraftVersionPayload>> regenerate() {
         return env -> {
             String style = env.getArgument("style");
             if (style != null && !StyleProfiles.available().contains(style)) {
@@ -82,7 +119,7 @@ public class VersionFetchers {
         };
     }
 
-    DataFetcher<CompletableFuture<Map<String, Object>>> restore() {
+    DataFetcher<CompletableFuture<DraftVersionPayload>> restore() {
         return env -> {
             String code = env.getArgument("departmentCode");
             int year = env.getArgument("year");
@@ -114,23 +151,15 @@ public class VersionFetchers {
         return departments.findByIdIn(List.of(y.departmentId())).get(0).code();
     }
 
-    static Map<String, Object> version(DraftVersionStore.Version v) {
-        Map<String, Object> out = new HashMap<>();
-        out.put("section", v.section().equals(DraftVersions.REPORT) ? null : v.section());
-        out.put("version", v.version());
-        out.put("baseVersion", v.baseVersion());
-        out.put("origin", v.origin());
-        out.put("style", v.style());
-        out.put("text", v.text());
-        out.put("author", v.author());
-        out.put("createdAt", v.createdAt());
-        if (v.generation() != null) {
-            out.put("mode", v.generation().mode());
-            out.put("promptVersion", v.generation().promptVersion());
-            out.put("model", v.generation().model());
-            out.put("fallbackReason", v.generation().fallbackReason());
-        }
-        return out;
+    static DraftVersionPayload version(DraftVersionStore.Version v) {
+        return version(v, null);
+    }
+
+    static DraftVersionPayload version(DraftVersionStore.Version v, List<Map<String, Object>> findings) {
+        DraftVersionStore.Generation g = v.generation();
+        return new DraftVersionPayload(v.section().equals(DraftVersions.REPORT) ? null : v.section(), v.version(), v.baseVersion(),
+                v.origin(), v.style(), v.text(), v.author(), v.createdAt(), g == null ? null : g.mode(), g == null ? null : g.promptVersion(),
+                g == null ? null : g.model(), g == null ? null : g.fallbackReason(), findings);
     }
 
     static Map<String, Object> frozen(DraftVersionStore.Frozen f) {

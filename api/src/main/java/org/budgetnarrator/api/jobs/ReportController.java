@@ -12,6 +12,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import org.budgetnarrator.api.security.Access;
 import org.budgetnarrator.api.security.Caller;
+import org.budgetnarrator.drafting.draft.DraftService;
 import org.budgetnarrator.drafting.export.BulkDrafter;
 import org.budgetnarrator.drafting.export.SelfEvaluationWorkbook;
 import org.budgetnarrator.drafting.indicator.ScoringProfiles;
@@ -22,8 +23,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * One department-year's files for the people who read it: the drafted 情况说明 as Word (the public tables,
- * charts and highlighted gaps; the same file bulk drafting writes) and the self-evaluation tables as a workbook.
+ * One department-year's files for the people who read it: the 情况说明 as it prints as Word (officers' saved texts,
+ * the template's draft elsewhere; the public tables, charts and highlighted gaps; the same file bulk drafting
+ * writes) and the self-evaluation tables as a workbook, with the reasons officers recorded for indicators.
  * Reading rules are GraphQL's ({@link Access}): the drafted report is the department's working data (its officers
  * and administrators); the self-evaluation tables are published data (any signed-in user, anyone with public reading).
  */
@@ -36,8 +38,11 @@ public class ReportController {
     private final BulkDrafter drafter;
     private final YearDataReader reader;
     private final boolean publicRead;
+    private final DraftService drafts;
 
-    public ReportController(BulkDrafter drafter, YearDataReader reader, @Value("${narrator.security.public-read:false}") boolean publicRead) {
+    public ReportController(BulkDrafter drafter, YearDataReader reader, @Value("${narrator.security.public-read:false}") boolean publicRead,
+                            DraftService drafts) {
+        this.drafts = drafts;
         this.drafter = drafter;
         this.reader = reader;
         this.publicRead = publicRead;
@@ -57,8 +62,12 @@ public class ReportController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> selfEvaluation(String code, int year, @Nullable @QueryValue String profile, @Nullable Authentication authentication) {
         String name = profile == null ? ScoringProfiles.NATIONAL : profile;
+        // Recorded reasons are the department's working data: its officers and administrators get them in the
+        // deviation cells; other readers get the tables as published.
+        boolean working = Access.mayWorkOn(Caller.of(authentication), code);
         return readable(authentication, code, year, data -> ScoringProfiles.available().contains(name)
-                ? attachment(SelfEvaluationWorkbook.write(data, ScoringProfiles.load(name)), XLSX, code + "-" + year + "-自评表.xlsx")
+                ? attachment(SelfEvaluationWorkbook.write(working ? drafts.withDeviationReasons(data) : data, ScoringProfiles.load(name)),
+                        XLSX, code + "-" + year + "-自评表.xlsx")
                 : HttpResponse.badRequest(Map.of("message", "profile: unknown scoring profile \"" + name + "\"; available: "
                         + ScoringProfiles.available())));
     }

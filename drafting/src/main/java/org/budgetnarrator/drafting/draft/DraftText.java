@@ -91,7 +91,7 @@ final class DraftText {
         return out;
     }
 
-    private static List<Draft.Sentence> sentences(String text, List<Draft.PlacedFact> facts) {
+    static List<Draft.Sentence> sentences(String text, List<Draft.PlacedFact> facts) {
         List<Draft.Sentence> out = new ArrayList<>();
         int start = 0;
         for (int i = 0; i <= text.length(); i++) {

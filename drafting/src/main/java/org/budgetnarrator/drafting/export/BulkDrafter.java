@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import org.budgetnarrator.drafting.draft.Draft;
 import org.budgetnarrator.drafting.draft.DraftEngine;
 import org.budgetnarrator.drafting.draft.DraftService;
+import org.budgetnarrator.drafting.draft.DraftVersions;
 import org.budgetnarrator.drafting.draft.SectionKind;
 import org.budgetnarrator.drafting.draft.StyleProfile;
 import org.budgetnarrator.model.read.YearData;
@@ -22,7 +23,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * Drafts department-years to files, one at a time (nothing is collected, so memory stays flat however many
+ * Drafts department-years to files — the report as it prints, officers' saved texts included — one at a time (nothing is collected, so memory stays flat however many
  * there are). Resumable and idempotent: a manifest in the output folder records, for each file, a fingerprint
  * of the data, templates, style, mode and format it was written from; an unchanged department-year is
  * skipped unless forced. One department's failure is reported and the run goes on.
@@ -56,11 +57,14 @@ public class BulkDrafter {
     private final YearDataReader reader;
     private final DraftService drafts;
     private final org.budgetnarrator.drafting.llm.ModelDrafter models;
+    private final DraftVersions versions;
 
-    public BulkDrafter(YearDataReader reader, DraftService drafts, org.budgetnarrator.drafting.llm.ModelDrafter models) {
+    public BulkDrafter(YearDataReader reader, DraftService drafts, org.budgetnarrator.drafting.llm.ModelDrafter models,
+                       DraftVersions versions) {
         this.reader = reader;
         this.drafts = drafts;
         this.models = models;
+        this.versions = versions;
     }
 
     /** A department-year read and ready to draft, with the fingerprint of everything its file depends on. */
@@ -81,8 +85,10 @@ public class BulkDrafter {
         return new Prepared(data, style, format, mode, fingerprint(data, templates, style, mode, format));
     }
 
-    private static String fingerprint(YearData data, String templates, StyleProfile style, String mode, String format) {
-        return DraftEngine.sha256(data.toString() + "|" + templates + "|" + style + "|" + mode + "|" + format);
+    /** Everything a department-year's file is written from, saved texts included (a new save is drafted again). */
+    private String fingerprint(YearData data, String templates, StyleProfile style, String mode, String format) {
+        return DraftEngine.sha256(data.toString() + "|" + templates + "|" + style + "|" + mode + "|" + format + "|"
+                + versions.savedFingerprint(data.department().code(), data.year().year()));
     }
 
     /** Drafts the department-year into a file's bytes, in the department's style. */
@@ -91,7 +97,8 @@ public class BulkDrafter {
     }
 
     private Rendered render(YearData data, StyleProfile style, String format, String mode) {
-        Draft report = drafts.engine().report(data, style);
+        DraftVersions.PrintedReport printed = versions.report(data, style);
+        Draft report = printed.draft();
         int fallbacks = 0;
         if ("POLISH".equals(mode)) {
             if (format.equals("json")) {
@@ -99,19 +106,23 @@ public class BulkDrafter {
                 throw new IllegalArgumentException("POLISH writes docx or md; json carries the template draft's facts by place");
             }
             List<SectionKind> sections = java.util.Arrays.stream(SectionKind.values()).filter(SectionKind::finalAccounts).toList();
-            List<org.budgetnarrator.drafting.llm.ModelDrafter.Request> requests = sections.stream()
+            // An officer's saved text is printed as saved: only the sections nobody saved are polished.
+            List<SectionKind> polished = sections.stream().filter(k -> !printed.saved().contains(k)).toList();
+            List<org.budgetnarrator.drafting.llm.ModelDrafter.Request> requests = polished.stream()
                     .map(k -> new org.budgetnarrator.drafting.llm.ModelDrafter.Request(data, drafts.engine().draft(data, k, style))).toList();
             List<org.budgetnarrator.drafting.llm.ModelDrafter.Result> results = models.polishAll(requests);
-            // The same layout as the template report: each section's heading, then its (polished) text.
+            // The same layout as the template report: each section's heading, then its (polished or saved) text.
             StringBuilder text = new StringBuilder();
-            for (int i = 0; i < sections.size(); i++) {
+            for (SectionKind section : sections) {
                 if (text.length() > 0) {
                     text.append('\n');
                 }
-                text.append(sections.get(i).title()).append('\n').append(results.get(i).text());
-                if (results.get(i).fallbackReason() != null) {
+                int i = polished.indexOf(section);
+                String body = i >= 0 ? results.get(i).text() : versions.section(data, section, style).text();
+                text.append(section.title()).append('\n').append(body);
+                if (i >= 0 && results.get(i).fallbackReason() != null) {
                     fallbacks++;
-                    LOG.warn("{} {} {}: template kept: {}", data.department().code(), data.year().year(), sections.get(i), results.get(i).fallbackReason());
+                    LOG.warn("{} {} {}: template kept: {}", data.department().code(), data.year().year(), section, results.get(i).fallbackReason());
                 }
             }
             report = new Draft(null, report.title(), text.toString(), report.missing(), List.of(), List.of(), report.style());
@@ -119,7 +130,8 @@ public class BulkDrafter {
             throw new IllegalArgumentException("mode " + mode + " does not write reports");
         }
         byte[] bytes = switch (format) {
-            case "docx" -> WordReport.write(data, report, null);
+            // The self-evaluation tables print the reasons officers recorded for the indicators.
+            case "docx" -> WordReport.write(drafts.withDeviationReasons(data), report, null);
             case "md" -> ReportFiles.markdown(data, report);
             default -> ReportFiles.json(data, report);
         };

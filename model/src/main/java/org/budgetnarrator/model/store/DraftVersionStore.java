@@ -22,9 +22,12 @@ import java.util.Optional;
 @Singleton
 public class DraftVersionStore {
 
-    /** One saved version. origin: GENERATED, EDITED or RESTORED. */
+    /**
+     * One saved version. origin: GENERATED, EDITED or RESTORED. basedOn: the fingerprint of the figures the template
+     * printed for the section when it was saved (null for versions saved before it was recorded).
+     */
     public record Version(String section, int version, Integer baseVersion, String origin, String style, String text,
-                          String author, String createdAt, Generation generation) {
+                          String author, String createdAt, Generation generation, String basedOn) {
     }
 
     /**
@@ -68,18 +71,13 @@ public class DraftVersionStore {
         return tx.executeRead(status -> {
             List<Version> out = new ArrayList<>();
             try (PreparedStatement ps = status.getConnection().prepareStatement("SELECT section, version, base_version, origin, style, body, "
-                    + "author, created_at, mode, prompt_version, model, fallback_reason FROM draft_version WHERE department_code = ? AND fiscal_year = ? AND section = ? ORDER BY version")) {
+                    + "author, created_at, mode, prompt_version, model, fallback_reason, based_on FROM draft_version WHERE department_code = ? AND fiscal_year = ? AND section = ? ORDER BY version")) {
                 ps.setString(1, code);
                 ps.setInt(2, year);
                 ps.setString(3, section);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        int base = rs.getInt(3);
-                        // wasNull() right after reading base_version: a first version has none (null, not 0).
-                        Integer baseVersion = rs.wasNull() ? null : base;
-                        out.add(new Version(rs.getString(1), rs.getInt(2), baseVersion, rs.getString(4), rs.getString(5),
-                                rs.getString(6), rs.getString(7), rs.getString(8),
-                                rs.getString(9) == null ? null : new Generation(rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12))));
+                        out.add(version(rs));
                     }
                 }
             } catch (SQLException e) {
@@ -87,6 +85,39 @@ public class DraftVersionStore {
             }
             return out;
         });
+    }
+
+    /** The latest version of every section (and of the whole report, REPORT) saved for the department-year, by section. */
+    public java.util.Map<String, Version> latestOfEach(String code, int year) {
+        return tx.executeRead(status -> {
+            java.util.Map<String, Version> out = new java.util.TreeMap<>();
+            try (PreparedStatement ps = status.getConnection().prepareStatement("SELECT section, version, base_version, origin, style, body, "
+                    + "author, created_at, mode, prompt_version, model, fallback_reason, based_on FROM draft_version d "
+                    + "WHERE department_code = ? AND fiscal_year = ? AND version = (SELECT MAX(version) FROM draft_version l "
+                    + "WHERE l.department_code = d.department_code AND l.fiscal_year = d.fiscal_year AND l.section = d.section)")) {
+                ps.setString(1, code);
+                ps.setInt(2, year);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Version v = version(rs);
+                        out.put(v.section(), v);
+                    }
+                }
+            } catch (SQLException e) {
+                throw new StoreException("could not read draft versions: " + e.getMessage(), e);
+            }
+            return out;
+        });
+    }
+
+    private static Version version(ResultSet rs) throws SQLException {
+        int base = rs.getInt(3);
+        // wasNull() right after reading base_version: a first version has none (null, not 0).
+        Integer baseVersion = rs.wasNull() ? null : base;
+        return new Version(rs.getString(1), rs.getInt(2), baseVersion, rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getString(9) == null ? null : new Generation(rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12)),
+                rs.getString(13));
     }
 
     public Optional<Version> latest(String code, int year, String section) {
@@ -101,12 +132,15 @@ public class DraftVersionStore {
      */
     public Version save(String code, int year, String section, Integer baseVersion, String origin, String style, String text,
                         String author) {
-        return save(code, year, section, baseVersion, origin, style, text, author, null);
+        return save(code, year, section, baseVersion, origin, style, text, author, null, null);
     }
 
-    /** Saves a new version, with how it was generated (null for an officer's text). */
+    /**
+     * Saves a new version, with how it was generated (null for an officer's text) and the fingerprint of the figures
+     * it was drafted from (null when unknown).
+     */
     public Version save(String code, int year, String section, Integer baseVersion, String origin, String style, String text,
-                        String author, Generation generation) {
+                        String author, Generation generation, String basedOn) {
         return writes.department(code, status -> {
             Connection c = status.getConnection();
             int next = 0;
@@ -130,10 +164,10 @@ public class DraftVersionStore {
                     throw new ConflictException(baseVersion, latest);
                 }
                 next = latest + 1;
-                Version v = new Version(section, next, baseVersion, origin, style, text, author, Instant.now().toString(), generation);
+                Version v = new Version(section, next, baseVersion, origin, style, text, author, Instant.now().toString(), generation, basedOn);
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO draft_version (department_code, fiscal_year, section, version, "
-                        + "base_version, origin, style, body, author, created_at, mode, prompt_version, model, fallback_reason) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + "base_version, origin, style, body, author, created_at, mode, prompt_version, model, fallback_reason, based_on) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     ps.setString(1, code);
                     ps.setInt(2, year);
                     ps.setString(3, section);
@@ -152,6 +186,7 @@ public class DraftVersionStore {
                     ps.setString(12, generation == null ? null : generation.promptVersion());
                     ps.setString(13, generation == null ? null : generation.model());
                     ps.setString(14, generation == null ? null : generation.fallbackReason());
+                    ps.setString(15, basedOn);
                     ps.executeUpdate();
                 }
                 return v;
