@@ -143,7 +143,7 @@ public class DraftVersions {
     }
 
     /**
-     * The 情况说明 as it prints (report, freeze, downloads, bulk drafting): sections 一 to 十三 under their headings,
+     * The 情况说明 as it prints (report, freeze, downloads, bulk drafting): the sections of the style's layout under their headings,
      * each the latest saved text where one was saved and the template's draft elsewhere. The template's facts and
      * gaps keep their places; a saved text has no facts placed in it, and keeps those of the template's gaps whose
      * marker it still contains.
@@ -151,7 +151,8 @@ public class DraftVersions {
     public PrintedReport report(YearData data, StyleProfile style) {
         Draft template = drafts.engine().report(data, style);
         Saved saved = new Saved(data, store.latestOfEach(data.department().code(), data.year().year()));
-        Map<SectionKind, int[]> bodies = bodies(template.text());
+        ReportLayout layout = ReportLayouts.load(style.layout());
+        Map<SectionKind, int[]> bodies = bodies(template.text(), layout);
         if (bodies == null) {
             // The template's own headings are always there; a template override that drops one is printed as drafted.
             return new PrintedReport(template, List.of(), List.of());
@@ -161,6 +162,19 @@ public class DraftVersions {
         List<Draft.Gap> gaps = new ArrayList<>();
         List<SectionKind> savedSections = new ArrayList<>();
         List<SectionKind> staleSections = new ArrayList<>();
+        Map<SectionKind, String> containers = new java.util.EnumMap<>(SectionKind.class);
+        Map<SectionKind, String> headings = new java.util.EnumMap<>(SectionKind.class);
+        for (ReportLayout.Section s : layout.sections()) {
+            if (s.content() != null) {
+                headings.put(s.content(), s.heading());
+            }
+            for (int k = 0; k < s.parts().size(); k++) {
+                headings.put(s.parts().get(k).content(), s.parts().get(k).heading());
+                if (k == 0) {
+                    containers.put(s.parts().get(k).content(), s.heading());
+                }
+            }
+        }
         for (Map.Entry<SectionKind, int[]> e : bodies.entrySet()) {
             SectionKind section = e.getKey();
             int from = e.getValue()[0];
@@ -168,7 +182,10 @@ public class DraftVersions {
             if (text.length() > 0) {
                 text.append('\n');
             }
-            text.append(section.title());
+            if (containers.containsKey(section)) {
+                text.append(containers.get(section)).append('\n');
+            }
+            text.append(headings.get(section));
             Choice choice = saved.choice(section);
             String body = choice == null ? template.text().substring(from, to) : choice.text().strip();
             if (!body.isEmpty()) {
@@ -261,7 +278,8 @@ public class DraftVersions {
 
         private Map<SectionKind, String> reportParts(DraftVersionStore.Version whole) {
             if (reportParts == null) {
-                Map<SectionKind, int[]> bodies = bodies(whole.text());
+                Map<SectionKind, int[]> bodies = bodies(whole.text(),
+                        ReportLayouts.load(drafts.style(data.department().code(), whole.style()).layout()));
                 reportParts = new java.util.EnumMap<>(SectionKind.class);
                 if (bodies != null) {
                     bodies.forEach((k, r) -> reportParts.put(k, whole.text().substring(r[0], r[1]).strip()));
@@ -280,15 +298,20 @@ public class DraftVersions {
     }
 
     /**
-     * Where each section's text stands in a report's text (start and end of what follows its heading line), in
-     * order; null when a heading is not found as a line of its own after the previous one.
+     * Where each section's text stands in a report's text (start and end of what follows its heading line, up to the
+     * next heading of the layout, a section made of parts included), in order; null when a heading is not found as a
+     * line of its own after the previous one.
      */
-    static Map<SectionKind, int[]> bodies(String text) {
-        List<SectionKind> sections = java.util.Arrays.stream(SectionKind.values()).filter(SectionKind::finalAccounts).toList();
-        int[] starts = new int[sections.size()];
+    static Map<SectionKind, int[]> bodies(String text, ReportLayout layout) {
+        List<ReportLayout.Section> headings = new ArrayList<>();
+        for (ReportLayout.Section section : layout.sections()) {
+            headings.add(section);
+            headings.addAll(section.parts());
+        }
+        int[] starts = new int[headings.size()];
         int from = 0;
-        for (int i = 0; i < sections.size(); i++) {
-            String title = sections.get(i).title();
+        for (int i = 0; i < headings.size(); i++) {
+            String title = headings.get(i).heading();
             int at = from;
             while (true) {
                 at = text.indexOf(title, at);
@@ -305,10 +328,13 @@ public class DraftVersions {
             from = at + title.length();
         }
         Map<SectionKind, int[]> out = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < sections.size(); i++) {
-            int bodyStart = Math.min(text.length(), starts[i] + sections.get(i).title().length() + 1);
-            int bodyEnd = i + 1 < sections.size() ? Math.max(bodyStart, starts[i + 1] - 1) : text.length();
-            out.put(sections.get(i), new int[]{bodyStart, bodyEnd});
+        for (int i = 0; i < headings.size(); i++) {
+            if (headings.get(i).content() == null) {
+                continue;
+            }
+            int bodyStart = Math.min(text.length(), starts[i] + headings.get(i).heading().length() + 1);
+            int bodyEnd = i + 1 < headings.size() ? Math.max(bodyStart, starts[i + 1] - 1) : text.length();
+            out.put(headings.get(i).content(), new int[]{bodyStart, bodyEnd});
         }
         return out;
     }
