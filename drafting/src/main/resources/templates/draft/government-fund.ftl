@@ -1,2 +1,2 @@
 <#-- 七、政府性基金预算财政拨款收入支出决算情况说明 -->
-<#if none>本单位当年无政府性基金预算财政拨款收入支出。<#else>${year}年度政府性基金预算财政拨款收入${income}万元，支出${expenditure}万元。</#if>
+<#if missing??>${missing}<#elseif none>本单位当年无政府性基金预算财政拨款收入支出。<#else>${year}年度政府性基金预算财政拨款收入${income}${unit}，支出${expenditure}${unit}。</#if>

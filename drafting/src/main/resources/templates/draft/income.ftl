@@ -1,2 +1,2 @@
 <#-- 二、收入决算情况说明 -->
-<#if !hasAccounts && !hasIncomes>本部门尚未录入${year}年度部门决算数据。<#else>${year}年度收入合计${total}万元<#if change??>，与${prevYear}年度相比，<#if change.flat>收入合计持平<#else>收入合计${change.word}${change.amount}万元<#if change.rate??>，${change.rateWord}${change.rate}%</#if></#if></#if>。其中：<#list lines as l>${l.name}${l.amount}万元<#if l.share??>，占本年收入${l.share}%</#if><#sep>；</#list>。</#if>
+<#if !hasAccounts && !hasIncomes>本部门尚未录入${year}年度部门决算数据。<#else>${year}年度收入合计${total}${unit}<#if change??>，与${prevYear}年度相比，<#if change.flat>收入合计持平<#else>收入合计${change.word}${change.amount}${unit}<#if change.rate??>，${change.rateWord}${change.rate}%</#if></#if></#if>。其中：<#list lines as l>${l.name}${l.amount}${unit}<#if l.share??>，占本年收入${l.share}%</#if><#sep>；</#list>。</#if>

@@ -1,2 +1,2 @@
 <#-- 八、国有资本经营预算财政拨款支出决算情况说明 -->
-<#if none>本单位当年无国有资本经营预算财政拨款支出。<#else>${year}年度国有资本经营预算财政拨款收入${income}万元，支出${expenditure}万元。</#if>
+<#if missing??>${missing}<#elseif none>本单位当年无国有资本经营预算财政拨款支出。<#else>${year}年度国有资本经营预算财政拨款收入${income}${unit}，支出${expenditure}${unit}。</#if>

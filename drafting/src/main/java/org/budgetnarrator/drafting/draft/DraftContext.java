@@ -58,13 +58,26 @@ public final class DraftContext {
         return f;
     }
 
-    /** An amount in 万元 as the style writes it. */
+    /**
+     * The unit amounts are written in: the report's own. A report whose tables are in 元 states its figures in 元, exact
+     * to the fen as the tables print them, so that parts add up to their totals as printed; stored amounts are 万元.
+     */
+    public String unit() {
+        return yuan() ? "元" : "万元";
+    }
+
+    private boolean yuan() {
+        return "元".equals(data.year().moneyUnit());
+    }
+
+    /** A stored amount (万元) as the style writes it, in the report's unit. */
     public Fact money(String subject, String field, BigDecimal value) {
         BigDecimal v = value == null ? BigDecimal.ZERO : value;
         return fact(subject, field, v.toPlainString(), formatMoney(v));
     }
 
-    String formatMoney(BigDecimal v) {
+    String formatMoney(BigDecimal stored) {
+        BigDecimal v = yuan() ? stored.movePointRight(4) : stored;
         BigDecimal shown = style.moneyFixedDecimals() ? v.setScale(2, RoundingMode.HALF_UP) : trim(v.setScale(Math.min(Math.max(v.scale(), 0), 2), RoundingMode.HALF_UP));
         if (!style.thousandsSeparator()) {
             return shown.toPlainString();
@@ -169,6 +182,15 @@ public final class DraftContext {
             return now.signum() != 0;
         }
         return Measures.changeRate(now, before).exact().abs().compareTo(style.previousChange()) >= 0;
+    }
+
+    /**
+     * The gap marker for figures the data do not hold (recorded in the draft's missing list): "无" is written only where
+     * the data state a zero, never for what was not entered.
+     */
+    public String missing(String subject, String description) {
+        gaps.add(new Draft.Gap(subject, "DATA", description, 0, 0));
+        return DraftText.GAP_START + description + DraftText.GAP_END;
     }
 
     /**

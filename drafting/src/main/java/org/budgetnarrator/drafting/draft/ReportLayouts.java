@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The shipped report layouts (resources layouts/, listed in layouts/index.txt). */
@@ -19,12 +17,7 @@ public final class ReportLayouts {
     }
 
     public static List<String> available() {
-        try (InputStream in = open("layouts/index.txt")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ShippedResources.names("layouts/index.txt");
     }
 
     /** @throws IllegalArgumentException for an unknown layout, or a file that is not one */
@@ -33,18 +26,10 @@ public final class ReportLayouts {
         if (!available().contains(key)) {
             throw new IllegalArgumentException("unknown report layout '" + key + "'; available: " + available());
         }
-        try (InputStream in = open("layouts/" + key + ".json")) {
+        try (InputStream in = ShippedResources.open("layouts/" + key + ".json")) {
             return MAPPER.readValue(in, ReportLayout.class);
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalArgumentException("layouts/" + key + ".json is not a valid report layout: " + e.getMessage(), e);
         }
-    }
-
-    private static InputStream open(String path) throws IOException {
-        InputStream in = ReportLayouts.class.getClassLoader().getResourceAsStream(path);
-        if (in == null) {
-            throw new IOException("missing resource " + path);
-        }
-        return in;
     }
 }

@@ -50,6 +50,7 @@ final class SectionModels {
         m.put("year", ctx.year(y.year()));
         m.put("prevYear", ctx.year(y.year() - 1));
         m.put("department", data.department().name());
+        m.put("unit", ctx.unit());
         m.put("hasAccounts", !data.functional().isEmpty());
         m.put("hasIncomes", !data.incomes().isEmpty());
         switch (section) {
@@ -298,6 +299,17 @@ final class SectionModels {
     }
 
     private void fund(Map<String, Object> m, Function<AccountLine, BigDecimal> column, String income) {
+        boolean government = income.startsWith("government");
+        // The fund's figures are stated when its own table, 公开04, its income line or the spending lines are there; a
+        // department-year that holds none of them says nothing of the fund, so "无" would be a claim the data do not make.
+        boolean stated = data.income(income).isPresent() || data.tables().has(PublicTable.T04)
+                || data.tables().has(government ? PublicTable.T07 : PublicTable.T08) || !data.functional().isEmpty();
+        if (!stated) {
+            m.put("missing", ctx.missing(government ? "governmentFund" : "stateCapital",
+                    (government ? "政府性基金" : "国有资本经营") + "预算财政拨款收入支出数据未录入"));
+            m.put("none", false);
+            return;
+        }
         BigDecimal in = data.income(income).map(IncomeLine::amount).orElse(BigDecimal.ZERO);
         BigDecimal spent = nz(data.functionalTotal(column));
         m.put("none", in.signum() == 0 && spent.signum() == 0);
@@ -307,7 +319,13 @@ final class SectionModels {
 
     private void threePublic(Map<String, Object> m) {
         Optional<ThreePublicLine> total = data.threePublic("TOTAL");
-        m.put("none", data.threePublic().isEmpty());
+        // No 三公 figures entered is not 无三公经费: the gap is shown rather than a claim of none.
+        if (data.threePublic().isEmpty() && !data.tables().has(PublicTable.T09)) {
+            m.put("missing", ctx.missing("threePublic", "财政拨款“三公”经费支出数据未录入"));
+        }
+        // "无" where the data state the whole as zero: a 合计 of nothing spent against nothing budgeted.
+        m.put("none", total.isPresent() && nz(total.get().actual()).signum() == 0 && nz(total.get().budget()).signum() == 0
+                && data.threePublic().stream().allMatch(l -> nz(l.actual()).signum() == 0));
         if (total.isPresent()) {
             m.put("total", threePublicItem(total.get(), "“三公”经费财政拨款支出"));
         }

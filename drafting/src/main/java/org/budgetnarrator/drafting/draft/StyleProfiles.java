@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The shipped style profiles (resources styles/, listed in styles/index.txt). */
@@ -19,12 +17,7 @@ public final class StyleProfiles {
     }
 
     public static List<String> available() {
-        try (InputStream in = open("styles/index.txt")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ShippedResources.names("styles/index.txt");
     }
 
     /** @throws IllegalArgumentException for an unknown profile */
@@ -32,18 +25,10 @@ public final class StyleProfiles {
         if (name == null || !available().contains(name)) {
             throw new IllegalArgumentException("unknown style profile '" + name + "'; available: " + available());
         }
-        try (InputStream in = open("styles/" + name + ".json")) {
+        try (InputStream in = ShippedResources.open("styles/" + name + ".json")) {
             return MAPPER.readValue(in, StyleProfile.class);
         } catch (IOException e) {
             throw new IllegalArgumentException("styles/" + name + ".json is not a valid style profile: " + e.getMessage(), e);
         }
-    }
-
-    private static InputStream open(String path) throws IOException {
-        InputStream in = StyleProfiles.class.getClassLoader().getResourceAsStream(path);
-        if (in == null) {
-            throw new IOException("missing resource " + path);
-        }
-        return in;
     }
 }

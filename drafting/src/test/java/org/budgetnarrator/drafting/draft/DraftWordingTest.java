@@ -119,10 +119,17 @@ class DraftWordingTest {
     }
 
     @Test
-    void anEmptyTableSaysTheUnitHasNone() throws Exception {
+    void aFundOrThreePublicStatedAsZeroSaysTheUnitHasNone() throws Exception {
         assertEquals("本单位当年无政府性基金预算财政拨款收入支出。", text(doc("100", "100", null), SectionKind.GOVERNMENT_FUND));
         assertEquals("本单位当年无国有资本经营预算财政拨款支出。", text(doc("100", "100", null), SectionKind.STATE_CAPITAL));
-        assertEquals("本单位当年无财政拨款“三公”经费支出。", text(doc("100", "100", null), SectionKind.THREE_PUBLIC));
+        Map<String, Object> doc = doc("100", "100", null);
+        doc.put("threePublic", List.of(Map.of("item", "TOTAL", "actual", "0", "budget", "0")));
+        assertEquals("本单位当年无财政拨款“三公”经费支出。", text(doc, SectionKind.THREE_PUBLIC));
+    }
+
+    @Test
+    void threePublicFiguresNeverEnteredAreAGapNotANone() throws Exception {
+        assertEquals("【待补充：财政拨款“三公”经费支出数据未录入】", text(doc("100", "100", null), SectionKind.THREE_PUBLIC));
     }
 
     @Test
