@@ -74,7 +74,8 @@ public final class DraftEngine {
     public Draft draft(YearData data, SectionKind section, StyleProfile style) {
         DraftContext ctx = new DraftContext(data, style, catalogue);
         Map<String, Object> model = new SectionModels(ctx).model(section);
-        return DraftText.build(section, section.title(), render(section.template() + ".ftl", model), ctx.facts(), ctx.gaps(), style.name());
+        String title = section.finalAccounts() ? ReportLayouts.load(style.layout()).headingOf(section) : section.title();
+        return DraftText.build(section, title, render(section.template() + ".ftl", model), ctx.facts(), ctx.gaps(), style.name());
     }
 
     /**

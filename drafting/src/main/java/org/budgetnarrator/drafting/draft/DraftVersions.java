@@ -133,9 +133,9 @@ public class DraftVersions {
         Draft template = drafts.engine().draft(data, section, style);
         Choice choice = saved.choice(section);
         if (choice == null) {
-            return new SectionText(section, section.title(), template.text(), null, false, template);
+            return new SectionText(section, template.title(), template.text(), null, false, template);
         }
-        return new SectionText(section, section.title(), choice.text(), choice.version(), saved.stale(choice, section), template);
+        return new SectionText(section, template.title(), choice.text(), choice.version(), saved.stale(choice, section), template);
     }
 
     public Optional<PrintedReport> report(String code, int year, String style) {

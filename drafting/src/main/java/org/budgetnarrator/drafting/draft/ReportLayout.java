@@ -42,6 +42,11 @@ public record ReportLayout(String name, String title, String part, List<Section>
         return part.replace("{year}", String.valueOf(year));
     }
 
+    /** The heading a section's content is printed under in this layout; the national one for a section it lacks. */
+    public String headingOf(SectionKind content) {
+        return contents().stream().filter(s -> s.content() == content).map(Section::heading).findFirst().orElse(content.title());
+    }
+
     /** Every section with content, parts in place of their section, in order. */
     public List<Section> contents() {
         List<Section> out = new ArrayList<>();

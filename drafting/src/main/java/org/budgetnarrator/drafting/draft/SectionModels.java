@@ -51,8 +51,19 @@ final class SectionModels {
         m.put("prevYear", ctx.year(y.year() - 1));
         m.put("department", data.department().name());
         m.put("unit", ctx.unit());
-        m.put("hasAccounts", !data.functional().isEmpty());
-        m.put("hasIncomes", !data.incomes().isEmpty());
+        // A section is drafted when the data hold its own figure, as printed tables or as lines: a report that gives its
+        // 收、支总计 and nothing else still has an opening sentence.
+        boolean stated = switch (section) {
+            case TOTALS -> figures.incomeGrandTotal() != null;
+            case INCOME -> figures.incomeTotal() != null;
+            case EXPENDITURE -> figures.expenditureTotal() != null;
+            case FISCAL_TOTALS -> figures.fiscalGrandTotal() != null;
+            case GENERAL_BUDGET -> figures.generalBudget() != null;
+            case BASIC_EXPENDITURE -> figures.generalBasic() != null || figures.personnel() != null;
+            default -> false;
+        };
+        m.put("hasAccounts", !data.functional().isEmpty() || stated);
+        m.put("hasIncomes", !data.incomes().isEmpty() || stated);
         switch (section) {
             case TOTALS -> totals(m);
             case INCOME -> income(m);

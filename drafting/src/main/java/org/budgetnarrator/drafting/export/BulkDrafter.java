@@ -7,6 +7,8 @@ import org.budgetnarrator.drafting.draft.Draft;
 import org.budgetnarrator.drafting.draft.DraftEngine;
 import org.budgetnarrator.drafting.draft.DraftService;
 import org.budgetnarrator.drafting.draft.DraftVersions;
+import org.budgetnarrator.drafting.draft.ReportLayout;
+import org.budgetnarrator.drafting.draft.ReportLayouts;
 import org.budgetnarrator.drafting.draft.SectionKind;
 import org.budgetnarrator.drafting.draft.StyleProfile;
 import org.budgetnarrator.model.read.YearData;
@@ -105,7 +107,8 @@ public class BulkDrafter {
                 // JSON places every fact by its offset in the text; a reworded text has no such places.
                 throw new IllegalArgumentException("POLISH writes docx or md; json carries the template draft's facts by place");
             }
-            List<SectionKind> sections = java.util.Arrays.stream(SectionKind.values()).filter(SectionKind::finalAccounts).toList();
+            ReportLayout layout = ReportLayouts.load(style.layout());
+            List<SectionKind> sections = layout.contents().stream().map(ReportLayout.Section::content).toList();
             // An officer's saved text is printed as saved: only the sections nobody saved are polished.
             List<SectionKind> polished = sections.stream().filter(k -> !printed.saved().contains(k)).toList();
             List<org.budgetnarrator.drafting.llm.ModelDrafter.Request> requests = polished.stream()
@@ -113,13 +116,16 @@ public class BulkDrafter {
             List<org.budgetnarrator.drafting.llm.ModelDrafter.Result> results = models.polishAll(requests);
             // The same layout as the template report: each section's heading, then its (polished or saved) text.
             StringBuilder text = new StringBuilder();
-            for (SectionKind section : sections) {
+            for (ReportLayout.Section part : layout.contents()) {
+                SectionKind section = part.content();
                 if (text.length() > 0) {
                     text.append('\n');
                 }
+                layout.sections().stream().filter(s -> !s.parts().isEmpty() && s.parts().get(0) == part)
+                        .findFirst().ifPresent(container -> text.append(container.heading()).append('\n'));
                 int i = polished.indexOf(section);
                 String body = i >= 0 ? results.get(i).text() : versions.section(data, section, style).text();
-                text.append(section.title()).append('\n').append(body);
+                text.append(part.heading()).append('\n').append(body);
                 if (i >= 0 && results.get(i).fallbackReason() != null) {
                     fallbacks++;
                     LOG.warn("{} {} {}: template kept: {}", data.department().code(), data.year().year(), section, results.get(i).fallbackReason());

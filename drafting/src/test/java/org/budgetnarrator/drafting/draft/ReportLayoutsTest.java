@@ -52,6 +52,10 @@ class ReportLayoutsTest {
                 "八、政府性基金预算财政拨款收入支出决算情况说明", "九、国有资本经营预算财政拨款收入支出决算情况说明", "十、预算绩效管理情况",
                 "（一）预算绩效管理工作开展情况", "（二）部门决算中项目绩效自评结果", "十一、其他重要事项的情况说明", "（一）机关运行经费支出情况", "（二）政府采购支出情况", "（三）国有资产占有使用情况说明"), headings);
         assertEquals("第三部分 2024年度部门决算情况说明", report.title());
+        assertEquals("七、财政拨款“三公”经费支出决算情况说明", DraftEngine.shipped().draft(XianningGoldenTest.xianning(),
+                SectionKind.THREE_PUBLIC, StyleProfiles.load("shanghai-district")).title());
+        assertEquals("（二）政府采购支出情况", DraftEngine.shipped().draft(XianningGoldenTest.xianning(),
+                SectionKind.PROCUREMENT, StyleProfiles.load("shanghai-district")).title());
     }
 
     @Test

@@ -50,7 +50,9 @@ public final class ReportFigures {
                 data.functionalTotal(AccountLine::actual));
         BigDecimal appropriation = data.incomes().isEmpty() ? null : zeroIfNull(YearData.sum(data.incomes().stream()
                 .filter(i -> i.source().endsWith("_appropriation")).map(IncomeLine::amount).toList()));
-        fiscalIncome = first(t.cell(PublicTable.T04, "income_total", Column.AMOUNT), appropriation);
+        // 公开02's 财政拨款收入 合计 is the same figure as 公开04's 本年收入合计, where only 公开02 is given.
+        fiscalIncome = first(t.cell(PublicTable.T04, "income_total", Column.AMOUNT), t.cell(PublicTable.T02, "total", Column.FISCAL),
+                appropriation);
         fiscalGrandTotal = first(t.cell(PublicTable.T04, "income_grand_total", Column.AMOUNT),
                 plus(fiscalIncome, t.cell(PublicTable.T04, "carry_forward_begin", Column.AMOUNT)));
         generalBudget = first(tableTotal(PublicTable.T05, Column.TOTAL), data.functionalTotal(AccountLine::generalBudget));
