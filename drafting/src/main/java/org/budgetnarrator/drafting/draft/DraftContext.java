@@ -102,7 +102,9 @@ public final class DraftContext {
         BigDecimal exact = rate.rounded(6);
         // Rounded once from the exact ratio, to the style's digits: never from the 6-decimal figure kept beside it.
         BigDecimal shown = rate.rounded(style.digits(subject, kind));
-        return fact(subject, kind, exact.toPlainString(), shown.toPlainString());
+        // Some reports print a share of nothing as "0%" beside two-decimal ones.
+        String display = style.zeroPercentPlain() && shown.signum() == 0 ? "0" : shown.toPlainString();
+        return fact(subject, kind, exact.toPlainString(), display);
     }
 
     public Fact count(String subject, String field, Integer value) {

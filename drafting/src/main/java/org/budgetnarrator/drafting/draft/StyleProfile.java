@@ -21,13 +21,15 @@ import java.util.Map;
  * @param executionBelow     … when its execution rate is under this percentage
  * @param reasonsOptional    subjects (prefixes, with aspect: "threePublic:/PREVIOUS") whose reasons may be left out
  * @param layout             the report layout (resources layouts/), null for the national format
+ * @param zeroPercentPlain   a percentage that rounds to zero is written "0", without decimals
  * @param omitZeroLines      leave out income sources and spending kinds that are zero, as most reports do (a
  *                           line the data hold no figure for is always left out)
  */
 public record StyleProfile(String name, String title, boolean moneyFixedDecimals, boolean thousandsSeparator,
                            Map<String, Integer> percentDigits, Map<String, Integer> percentOverrides, boolean spellPath,
                            BigDecimal budgetVariance, BigDecimal previousChange, BigDecimal executionBelow,
-                           java.util.List<String> reasonsOptional, boolean omitZeroLines, String layout) {
+                           java.util.List<String> reasonsOptional, boolean omitZeroLines, String layout,
+                           boolean zeroPercentPlain) {
 
     public int digits(String subject, String kind) {
         Integer exact = percentOverrides.get(subject + "/" + kind);
