@@ -500,7 +500,13 @@ final class SectionModels {
         List<Map<String, Object>> rows = new ArrayList<>();
         List<Indicator> indicators = new ArrayList<>(data.departmentIndicators());
         data.projects().forEach(p -> indicators.addAll(data.indicatorsOf(p)));
+        List<String> unknown = new ArrayList<>();
         for (Indicator i : indicators) {
+            if (i.actual() == null || i.actual().isBlank()) {
+                // No actual entered is not "met": nothing may be said of its deviation.
+                unknown.add(i.name());
+                continue;
+            }
             var evaluation = org.budgetnarrator.drafting.indicator.IndicatorEvaluator.evaluate(i,
                     org.budgetnarrator.drafting.indicator.ScoringProfiles.national());
             if (evaluation.status() != org.budgetnarrator.drafting.indicator.Status.NOT_MET) {
@@ -516,6 +522,9 @@ final class SectionModels {
             rows.add(r);
         }
         m.put("rows", rows);
+        if (!unknown.isEmpty()) {
+            m.put("unknown", ctx.missing("indicators", unknown.size() + "项指标的实际完成值未录入（" + String.join("、", unknown) + "）"));
+        }
     }
 
     private void selfEvaluation(Map<String, Object> m) {

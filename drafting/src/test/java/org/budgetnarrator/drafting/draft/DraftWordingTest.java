@@ -143,4 +143,13 @@ class DraftWordingTest {
         String text = engine.draft(data(doc("4863.67", null, "5000")), SectionKind.TOTALS, StyleProfiles.load("hunan")).text();
         assertTrue(text.startsWith("2024年度收、支总计均为4,863.67万元。与2023年度相比，收、支总计各减少136.33万元，下降2.73%。"), text);
     }
+
+    @Test
+    void indicatorsWithoutActualsAreAGapNeverNoDeviation() throws Exception {
+        YearData targets = DraftsPassTheAuditTest.of("zhanjiang-2026.json",
+                getClass().getResourceAsStream("/demo/zhanjiang-2026.json").readAllBytes());
+        String text = engine.draft(targets, SectionKind.INDICATOR_DEVIATIONS, StyleProfiles.load("default")).text();
+        assertFalse(text.contains("无偏差"), text);
+        assertTrue(text.contains("项指标的实际完成值未录入"), text);
+    }
 }
