@@ -171,11 +171,10 @@ final class Lexicon {
             if (regex == null) {
                 continue;
             }
-            // A row the 三公 table prints with blank cells reads as zero there, as every blank of a printed table does: "完成预算的
-            // 0%" of a blank budget is a rate of no budget (财政局 2024).
-            BigDecimal blank = t.rows(PublicTable.T09).stream().anyMatch(row -> row.key().equals(line.item())) ? BigDecimal.ZERO : null;
+            // "完成预算的0%" of a budget the 三公 table leaves blank is a rate of no budget (财政局 2024).
             topics.add(Topic.of("threePublic:" + line.item(), "财政拨款“三公”经费支出决算表", TableRules.name3(line.item()), regex)
-                    .amount(first(line.actual(), blank)).budget(first(line.budget(), blank)).previous(line.previousActual())
+                    .amount(r.blankReadsZero(line.actual(), PublicTable.T09, line.item()))
+                    .budget(r.blankReadsZero(line.budget(), PublicTable.T09, line.item())).previous(line.previousActual())
                     .groups(line.groups()).persons(line.persons()).count(line.vehicles()).build());
         }
 

@@ -826,14 +826,7 @@ public final class NarrativeChecker {
             Topic t = current.topic();
             if (a.signum() == 0) {
                 Matcher adjusted = STATED_ADJUSTED.matcher(sentence);
-                BigDecimal full = adjusted.find() ? new BigDecimal(adjusted.group(1)) : null;
-                BigDecimal onFull = full == null ? null : Figures.percent(b, full);
-                boolean fullBasis = onFull != null && Figures.compare(written, onFull) != Figures.Match.DIFFERENT;
-                add("N09", Severity.ERROR, t, "completion", s, e,
-                        "“" + sentence(s) + "”：文中年初预算为 0，“完成年初预算的 " + Figures.show(written) + "%”无从计算"
-                                + (fullBasis ? "；该比例为支出决算 ÷ 全年预算（" + Figures.show(b) + " ÷ " + Figures.show(full) + "），口径应为“完成全年预算”" : ""),
-                        "\"" + sentence(s) + "\": the initial budget is stated as 0, so no completion rate of it can be stated"
-                                + (fullBasis ? "; the rate is the full-year budget's" : ""), null, Figures.show(written) + "%");
+                rateOfZeroBudget(t, "完成年初预算", written, b, adjusted.find() ? new BigDecimal(adjusted.group(1)) : null, s, e);
                 return;
             }
             BigDecimal rate = Figures.percent(b, a);
@@ -841,19 +834,26 @@ public final class NarrativeChecker {
                     Figures.showPercent(rate) + "（" + Figures.show(b) + " ÷ " + Figures.show(a) + "）", Figures.show(written) + "%");
         }
 
+        /**
+         * N09: a completion rate other than zero "of" a budget that is zero (stated in the sentence, or held in the data)
+         * cannot be; where it is the full-year budget's rate (actual ÷ full), the message says so.
+         */
+        private void rateOfZeroBudget(Topic t, String what, BigDecimal written, BigDecimal actual, BigDecimal full, int s, int e) {
+            BigDecimal onFull = full == null || full.signum() == 0 ? null : Figures.percent(actual, full);
+            boolean fullBasis = onFull != null && Figures.compare(written, onFull) != Figures.Match.DIFFERENT;
+            add("N09", Severity.ERROR, t, "completion", s, e,
+                    "“" + sentence(s) + "”：预算数为 0，“" + what + "的 " + Figures.show(written) + "%”无从计算"
+                            + (fullBasis ? "；该比例为支出决算 ÷ 全年预算（" + Figures.show(actual) + " ÷ " + Figures.show(full)
+                            + "），口径应为“完成全年预算”" : ""),
+                    "\"" + sentence(s) + "\": the budget is zero, so no completion rate of it can be stated"
+                            + (fullBasis ? "; the rate is the full-year budget's" : ""), null, Figures.show(written) + "%");
+        }
+
         private void completion(Topic t, BigDecimal budget, String what, BigDecimal written, int s, int e) {
             // A rate other than zero "of" a zero budget is another budget's rate under its name: 社会工作部 2024 states
             // 完成年初预算的 95.89% with a 年初预算 of 0, the 全年预算's rate (307.82 ÷ 321.02).
             if (t.amount() != null && budget != null && budget.signum() == 0 && written.signum() != 0) {
-                BigDecimal full = t.budget();
-                BigDecimal onFull = full == null || full.signum() == 0 ? null : Figures.percent(t.amount(), full);
-                boolean fullBasis = onFull != null && !what.equals("完成预算") && Figures.compare(written, onFull) != Figures.Match.DIFFERENT;
-                add("N09", Severity.ERROR, t, "completion", s, e,
-                        "“" + sentence(s) + "”：预算数为 0，“" + what + "的 " + Figures.show(written) + "%”无从计算"
-                                + (fullBasis ? "；该比例为支出决算 ÷ 全年预算（" + Figures.show(t.amount()) + " ÷ " + Figures.show(full)
-                                + "），口径应为“完成全年预算”" : ""),
-                        "\"" + sentence(s) + "\": the budget is zero, so no completion rate of it can be stated"
-                                + (fullBasis ? "; the rate is the full-year budget's" : ""), null, Figures.show(written) + "%");
+                rateOfZeroBudget(t, what, written, t.amount(), what.equals("完成预算") ? null : t.budget(), s, e);
                 return;
             }
             // With no budget a completion rate cannot be stated, whatever was spent ("完成预算的 0.00%" of a zero budget too).

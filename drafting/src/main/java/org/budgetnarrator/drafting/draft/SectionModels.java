@@ -123,8 +123,7 @@ final class SectionModels {
                     ctx.percent("income:appropriation", "share", appropriation, total)));
         }
         for (String[] source : INCOME_SOURCES) {
-            BigDecimal amount = ReportFigures.first(data.income(source[0]).map(IncomeLine::amount).orElse(null),
-                    data.tables().has(PublicTable.T01) ? BigDecimal.ZERO : null);
+            BigDecimal amount = figures.blankReadsZero(data.income(source[0]).map(IncomeLine::amount).orElse(null), PublicTable.T01);
             if (written(amount)) {
                 lines.add(line(source[1], ctx.money("income:" + source[0], "amount", amount),
                         ctx.percent("income:" + source[0], "share", amount, total)));
@@ -148,9 +147,7 @@ final class SectionModels {
             BigDecimal amount = switch ((String) column[1]) {
                 case "basic" -> figures.basic();
                 case "project" -> figures.project();
-                // A column 公开03 prints blank reads as zero there; without the table the figure is absent.
-                default -> ReportFigures.first(data.functionalTotal((Function<AccountLine, BigDecimal>) column[2]),
-                        data.tables().has(PublicTable.T03) ? BigDecimal.ZERO : null);
+                default -> figures.blankReadsZero(data.functionalTotal((Function<AccountLine, BigDecimal>) column[2]), PublicTable.T03);
             };
             if (!written(amount)) {
                 continue;
@@ -174,8 +171,7 @@ final class SectionModels {
                 {"state_capital_budget_appropriation", "国有资本经营预算财政拨款收入"}};
         for (String[] kind : kinds) {
             Optional<IncomeLine> line = data.income(kind[0]);
-            BigDecimal amount = ReportFigures.first(line.map(IncomeLine::amount).orElse(null),
-                    data.tables().has(PublicTable.T04) ? BigDecimal.ZERO : null);
+            BigDecimal amount = figures.blankReadsZero(line.map(IncomeLine::amount).orElse(null), PublicTable.T04);
             if (!written(amount)) {
                 continue;
             }

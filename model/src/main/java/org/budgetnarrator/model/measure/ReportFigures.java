@@ -187,6 +187,19 @@ public final class ReportFigures {
 
     // --- helpers
 
+    /**
+     * A figure as a printed table reads it: where the figure is absent but the table is printed, its cell was left
+     * blank, and a blank cell of a printed public table is zero; without the table the figure is unknown (null).
+     */
+    public BigDecimal blankReadsZero(BigDecimal value, PublicTable table) {
+        return value != null ? value : t.has(table) ? BigDecimal.ZERO : null;
+    }
+
+    /** The same for one row: zero where the table prints the row with the cell blank. */
+    public BigDecimal blankReadsZero(BigDecimal value, PublicTable table, String row) {
+        return value != null ? value : t.row(table, row).isPresent() ? BigDecimal.ZERO : null;
+    }
+
     /** A table's printed 合计 in a column, else the sum of its 类 rows; null when neither is printed. */
     public BigDecimal tableTotal(PublicTable table, Column column) {
         BigDecimal printed = t.cell(table, "total", column);
