@@ -46,6 +46,65 @@ final class WholeText {
         nameVariants(document, text, findings);
         usesOfOtherLines(document, text, findings);
         itemSums(document, text, findings);
+        amountPrecision(document, text, findings);
+    }
+
+    /** An amount as written: its digits and unit, unless a threshold ("单价100万元（含）以上", "10万元以下"). */
+    private static final Pattern AMOUNT = Pattern.compile("(?<![\\d.])(\\d+(?:\\.(\\d+))?)\\s*(万元|元)(?!\\s*(?:（含）|\\(含\\))?\\s*(?:以上|以下|及以上))");
+
+    /**
+     * W19: amounts written to a precision other than the report's. A report that prints 10.00 and 258.50 keeps two
+     * decimals for every amount (会计核算 and the public tables are to the fen, 0.01 万元 in a 万元 report), so "6.2万元"
+     * beside them drops a digit the tables print; and a zero written both "0.00万元" and "0万元" in one text is two
+     * conventions at once. A report that writes every zero as "0" keeps one convention and is not flagged.
+     */
+    private void amountPrecision(String document, String text, List<Finding> findings) {
+        Matcher m = AMOUNT.matcher(text);
+        int fixedWithZero = 0;
+        int zerosWithDecimals = 0;
+        List<int[]> shortAmounts = new ArrayList<>();
+        List<int[]> plainZeros = new ArrayList<>();
+        while (m.find()) {
+            String digits = m.group(1);
+            int scale = m.group(2) == null ? 0 : m.group(2).length();
+            boolean zero = new BigDecimal(digits).signum() == 0;
+            if (scale == 2 && digits.endsWith("0")) {
+                fixedWithZero++;
+            }
+            if (zero && scale > 0) {
+                zerosWithDecimals++;
+            }
+            if (scale < 2 && !zero) {
+                shortAmounts.add(new int[]{m.start(1), m.end(3)});
+            } else if (scale == 0 && zero) {
+                plainZeros.add(new int[]{m.start(1), m.end(3)});
+            }
+        }
+        if (fixedWithZero < 2) {
+            return; // no sign that the report keeps trailing zeros: "429.8万元" may be its style
+        }
+        Map<String, int[]> seen = new LinkedHashMap<>();
+        for (int[] at : shortAmounts) {
+            String written = text.substring(at[0], at[1]);
+            seen.computeIfAbsent(written, w -> new int[]{at[0], at[1], 0})[2]++;
+        }
+        if (zerosWithDecimals > 0) {
+            for (int[] at : plainZeros) {
+                String written = text.substring(at[0], at[1]);
+                seen.computeIfAbsent(written, w -> new int[]{at[0], at[1], 0})[2]++;
+            }
+        }
+        for (Map.Entry<String, int[]> w : seen.entrySet()) {
+            Matcher one = AMOUNT.matcher(w.getKey());
+            one.find();
+            String unit = one.group(3);
+            String fixed = new BigDecimal(one.group(1)).setScale(2).toPlainString() + unit;
+            int[] at = w.getValue();
+            findings.add(new Finding("W19", Severity.WARNING,
+                    "金额“" + w.getKey() + "”未保留两位小数（共 " + at[2] + " 处），与本文其他金额的写法不一致，应写作“" + fixed + "”",
+                    "\"" + w.getKey() + "\" is not written to two decimals like the text's other amounts (" + at[2] + " places); write \"" + fixed + "\"",
+                    List.of(Subject.text(document, at[0], at[1] - at[0])), fixed, w.getKey()));
+        }
     }
 
     /**

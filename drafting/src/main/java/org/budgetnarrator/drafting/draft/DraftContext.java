@@ -79,6 +79,9 @@ public final class DraftContext {
     String formatMoney(BigDecimal stored) {
         BigDecimal v = yuan() ? stored.movePointRight(4) : stored;
         BigDecimal shown = style.moneyFixedDecimals() ? v.setScale(2, RoundingMode.HALF_UP) : trim(v.setScale(Math.min(Math.max(v.scale(), 0), 2), RoundingMode.HALF_UP));
+        if (style.zeroMoneyPlain() && shown.signum() == 0) {
+            return "0";
+        }
         if (!style.thousandsSeparator()) {
             return shown.toPlainString();
         }

@@ -74,8 +74,10 @@ public final class DraftEngine {
     public Draft draft(YearData data, SectionKind section, StyleProfile style) {
         DraftContext ctx = new DraftContext(data, style, catalogue);
         Map<String, Object> model = new SectionModels(ctx).model(section);
-        String title = section.finalAccounts() ? ReportLayouts.load(style.layout()).headingOf(section) : section.title();
-        return DraftText.build(section, title, render(section.template() + ".ftl", model), ctx.facts(), ctx.gaps(), style.name());
+        ReportLayout layout = ReportLayouts.load(style.layout());
+        String title = section.finalAccounts() ? layout.headingOf(section) : section.title();
+        String template = section.finalAccounts() ? layout.templateOf(section) : section.template();
+        return DraftText.build(section, title, render(template + ".ftl", model), ctx.facts(), ctx.gaps(), style.name());
     }
 
     /**
@@ -93,11 +95,11 @@ public final class DraftEngine {
             }
             rendered.append(section.heading());
             if (section.content() != null) {
-                rendered.append('\n').append(render(section.content().template() + ".ftl", models.model(section.content())));
+                rendered.append('\n').append(render(section.templateName() + ".ftl", models.model(section.content())));
             }
             for (ReportLayout.Section part : section.parts()) {
                 rendered.append('\n').append(part.heading()).append('\n')
-                        .append(render(part.content().template() + ".ftl", models.model(part.content())));
+                        .append(render(part.templateName() + ".ftl", models.model(part.content())));
             }
         }
         return DraftText.build(null, layout.part(data.year().year()), rendered.toString(), ctx.facts(), ctx.gaps(), style.name());
@@ -106,8 +108,16 @@ public final class DraftEngine {
     /** The SHA-256 of each template's source as now loaded (shipped or overridden): a report's template versions. */
     public Map<String, String> templateHashes() {
         Map<String, String> out = new java.util.TreeMap<>();
+        java.util.Set<String> names = new java.util.TreeSet<>();
         for (SectionKind section : SectionKind.values()) {
-            String name = section.template() + ".ftl";
+            names.add(section.template());
+        }
+        // A layout's own wording of a section is a template of the report too.
+        for (String layout : ReportLayouts.available()) {
+            ReportLayouts.load(layout).contents().forEach(s -> names.add(s.templateName()));
+        }
+        for (String template : names) {
+            String name = template + ".ftl";
             try {
                 Object source = freemarker.getTemplateLoader().findTemplateSource(name);
                 try (java.io.Reader reader = freemarker.getTemplateLoader().getReader(source, "UTF-8")) {

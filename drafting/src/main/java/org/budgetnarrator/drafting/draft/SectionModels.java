@@ -242,6 +242,12 @@ final class SectionModels {
             BigDecimal against = adjusted != null ? adjusted : initial;
             m.put("completionOf", adjusted != null ? "全年预算" : "年初预算");
             put(m, "completion", ctx.percent("expenditure:generalBudget", "completion", gb, against));
+            int cmp = gb.compareTo(against);
+            if (cmp != 0) {
+                // Asked for by the 项 lines below; said of the whole only where the officer recorded it.
+                m.put("budgetCompare", cmp > 0 ? "大于" : "小于");
+                put(m, "budgetReasons", ctx.reasons("expenditure:generalBudget", "BUDGET", false, ""));
+            }
         }
         List<Map<String, Object>> itemModels = new ArrayList<>();
         for (AccountLine item : items) {
@@ -340,7 +346,8 @@ final class SectionModels {
         data.threePublic("OVERSEAS_TRAVEL").ifPresent(l -> items.add(threePublicItem(l, "因公出国（境）费")));
         Optional<ThreePublicLine> vehicle = data.threePublic("VEHICLE").or(() -> data.threePublic("VEHICLE_OPERATION"));
         vehicle.ifPresent(l -> {
-            Map<String, Object> v = threePublicItem(l, "公务用车购置及运行维护费");
+            // Named as the line the figures are: a report that gives only 公务用车运行维护费 bought no vehicle it states.
+            Map<String, Object> v = threePublicItem(l, l.item().equals("VEHICLE") ? "公务用车购置及运行维护费" : "公务用车运行维护费");
             List<Map<String, Object>> parts = new ArrayList<>();
             for (String[] part : new String[][]{{"VEHICLE_PURCHASE", "公务用车购置费"}, {"VEHICLE_OPERATION", "公务用车运行维护费"}}) {
                 data.threePublic(part[0]).filter(p -> !l.item().equals(part[0]))
@@ -376,12 +383,65 @@ final class SectionModels {
             items.add(r);
         });
         m.put("items", items);
+        BigDecimal whole = total.map(l -> nz(l.actual())).orElse(BigDecimal.ZERO);
+        itemized(items, whole);
+        m.put("spent", whole.signum() != 0);
+    }
+
+    /**
+     * What a layout that itemizes 三公 (上海's 七) states beside the national wording: each item's share of the whole,
+     * and every part the data hold, stated zeros included, since such a report lists each part whether spent or not.
+     */
+    private void itemized(List<Map<String, Object>> items, BigDecimal whole) {
+        String[][] parts = {{"OVERSEAS_TRAVEL"}, {"VEHICLE_PURCHASE", "公务用车购置支出", "VEHICLE_OPERATION", "公务用车运行维护支出"},
+                {"RECEPTION_DOMESTIC", "国内公务接待支出", "RECEPTION_FOREIGN", "外宾接待支出"}};
+        for (int i = 0; i < items.size(); i++) {
+            Map<String, Object> item = items.get(i);
+            ThreePublicLine line = itemLine(item);
+            if (line == null) {
+                continue;
+            }
+            String subject = "threePublic:" + line.item();
+            if (whole.signum() != 0) {
+                put(item, "share", ctx.percent(subject, "share", nz(line.actual()), whole));
+            }
+            // 零预算 has no completion rate: "完成预算的0%" of nothing is a slip the audit flags (W08).
+            item.put("budgeted", line.budget() != null && line.budget().signum() != 0);
+            List<Map<String, Object>> stated = new ArrayList<>();
+            String[] names = line.item().equals("OVERSEAS_TRAVEL") ? parts[0] : line.item().startsWith("VEHICLE") ? parts[1]
+                    : line.item().equals("RECEPTION") ? parts[2] : new String[0];
+            for (int k = 1; k < names.length; k += 2) {
+                String key = names[k - 1];
+                String name = names[k];
+                data.threePublic(key).filter(p -> p.actual() != null).ifPresent(p -> {
+                    Map<String, Object> pm = new HashMap<>();
+                    pm.put("name", name);
+                    pm.put("actual", ctx.money("threePublic:" + key, "actual", p.actual()));
+                    if (p.persons() != null) {
+                        pm.put("persons", ctx.count("threePublic:" + key, "persons", p.persons()));
+                    }
+                    stated.add(pm);
+                });
+                if (key.equals("RECEPTION_FOREIGN")) {
+                    data.threePublic(key).filter(p -> groupsOf(p) != null || p.persons() != null).ifPresent(p -> {
+                        put(item, "foreignBatches", groupsOf(p) == null ? null : ctx.count("threePublic:" + key, "groups", groupsOf(p)));
+                        put(item, "foreignPersons", p.persons() == null ? null : ctx.count("threePublic:" + key, "persons", p.persons()));
+                    });
+                }
+            }
+            item.put("statedParts", stated);
+        }
+    }
+
+    private ThreePublicLine itemLine(Map<String, Object> item) {
+        return data.threePublic((String) item.get("item")).orElse(null);
     }
 
     private Map<String, Object> threePublicItem(ThreePublicLine line, String name) {
         String subject = "threePublic:" + line.item();
         Map<String, Object> m = new HashMap<>();
         m.put("name", name);
+        m.put("item", line.item());
         // Receptions are counted in 批次 and 人次, trips abroad in 团组 and 人次.
         m.put("reception", line.item().startsWith("RECEPTION"));
         m.put("actual", ctx.money(subject, "actual", line.actual()));
@@ -401,13 +461,23 @@ final class SectionModels {
             put(m, "previousReasons", ctx.reasons(subject, "PREVIOUS", ctx.needsPreviousReason(nz(line.actual()), line.previousActual()),
                     name + "决算数较上年" + change.getWord() + "的主要原因"));
         }
-        if (line.groups() != null) {
-            m.put("groups", ctx.count(subject, "groups", line.groups()));
+        Integer groups = groupsOf(line);
+        if (groups != null) {
+            m.put("groups", ctx.count(subject, "groups", groups));
         }
         if (line.persons() != null) {
             m.put("persons", ctx.count(subject, "persons", line.persons()));
         }
         return m;
+    }
+
+    /** 团组 of trips abroad; 批次 of receptions, which 公开09 prints in a column of its own. */
+    private Integer groupsOf(ThreePublicLine line) {
+        if (line.groups() != null || !line.item().startsWith("RECEPTION")) {
+            return line.groups();
+        }
+        BigDecimal batches = data.tables().cell(PublicTable.T09, line.item(), PublicTable.Column.BATCHES);
+        return batches == null ? null : batches.intValue();
     }
 
     private void officeRunningCost(Map<String, Object> m) {
@@ -435,17 +505,35 @@ final class SectionModels {
             m.put("micro", ctx.money("procurement:micro", "amount", y.procurementMicro()));
             put(m, "microShare", ctx.percent("procurement:micro", "share", y.procurementMicro(), y.procurementSme()));
         }
+        // 政府采购促进中小企业发展管理办法 (财库〔2020〕46号): the budgets reserved for SMEs and for micro firms and what
+        // each group of projects awarded them, where the report states them.
+        PublicTable p = PublicTable.PROCUREMENT;
+        put(m, "reservedSmeBudget", procurementCell(p, "reserved_sme", PublicTable.Column.PLANNED));
+        put(m, "reservedSmeAwarded", procurementCell(p, "reserved_sme", PublicTable.Column.SME));
+        put(m, "reservedMicroBudget", procurementCell(p, "reserved_micro", PublicTable.Column.PLANNED));
+        put(m, "reservedMicroAwarded", procurementCell(p, "reserved_micro", PublicTable.Column.MICRO));
+        put(m, "otherSmeAwarded", procurementCell(p, "other_projects", PublicTable.Column.SME));
     }
+
+    private Fact procurementCell(PublicTable table, String row, PublicTable.Column column) {
+        BigDecimal v = data.tables().cell(table, row, column);
+        return v == null ? null : ctx.money("procurement:" + row, column.key(), v);
+    }
+
+    /** 公务用车 by kind as the national 部门决算 template lists them (中央和国家机关公务用车管理办法's kinds). */
+    private static final List<String> NATIONAL_VEHICLE_KINDS = List.of("副省级及以上领导干部用车", "主要负责人用车", "机要通信用车",
+            "应急保障用车", "执法执勤用车", "特种专业技术用车", "离退休干部服务用车", "其他用车");
 
     private void assets(Map<String, Object> m) {
         m.put("hasVehicles", !data.vehicles().isEmpty());
         int all = data.vehicles().stream().mapToInt(VehicleHolding::count).sum();
         m.put("vehicles", ctx.count("vehicles", "count", all));
         List<Map<String, Object>> kinds = new ArrayList<>();
-        List<String> standard = List.of("副省级及以上领导干部用车", "主要负责人用车", "机要通信用车", "应急保障用车", "执法执勤用车",
-                "特种专业技术用车", "离退休干部服务用车", "其他用车");
-        List<String> names = new ArrayList<>(standard);
-        data.vehicles().stream().map(VehicleHolding::kind).filter(k -> !names.contains(k)).forEach(names::add);
+        // The kinds the data hold, in their order and under their names: regions classify vehicles differently (部级领导
+        // 干部用车 in one, 副省级及以上领导干部用车 in another), and a list of one region's kinds beside another's names both.
+        List<String> held = data.vehicles().stream().map(VehicleHolding::kind).distinct().toList();
+        // The national classification lists every kind, held or not; a region's own classification is listed as stored.
+        List<String> names = NATIONAL_VEHICLE_KINDS.containsAll(held) ? NATIONAL_VEHICLE_KINDS : held;
         for (String kind : names) {
             int n = data.vehicles().stream().filter(v -> v.kind().equals(kind)).mapToInt(VehicleHolding::count).sum();
             kinds.add(Map.of("name", kind, "count", ctx.count("vehicles:" + kind, "count", n)));
@@ -454,7 +542,48 @@ final class SectionModels {
         put(m, "equipment", y.equipmentOver1m() == null ? null : ctx.count("equipmentOver1m", "count", y.equipmentOver1m()));
     }
 
+    /**
+     * Whole-process performance management as the report's PERFORMANCE rows state it: the projects at each stage
+     * (绩效目标 → 跟踪 → 自评 → 评价) with their budget amounts, the self-evaluations by grade, the problems found and
+     * their rectification. Only the rows the data hold are written; nothing is counted from the project list, which a
+     * report may not carry at all.
+     */
+    private void performanceManagement(Map<String, Object> m) {
+        List<Map<String, Object>> stages = new ArrayList<>();
+        for (String[] stage : new String[][]{{"targets", "编报绩效目标"}, {"tracked", "绩效跟踪评价"}, {"self_evaluated", "绩效自评"},
+                {"department_evaluated", "开展部门评价"}, {"fiscal_evaluated", "开展财政评价"}}) {
+            BigDecimal count = data.tables().cell(PublicTable.PERFORMANCE, stage[0], PublicTable.Column.COUNT);
+            if (count == null) {
+                continue;
+            }
+            String subject = "performance:" + stage[0];
+            Map<String, Object> s = new HashMap<>();
+            s.put("name", stage[1]);
+            s.put("count", ctx.count(subject, "count", count.intValue()));
+            BigDecimal amount = data.tables().cell(PublicTable.PERFORMANCE, stage[0], PublicTable.Column.AMOUNT);
+            if (amount != null) {
+                s.put("amount", ctx.money(subject, "amount", amount));
+            }
+            stages.add(s);
+        }
+        List<Map<String, Object>> grades = new ArrayList<>();
+        for (String[] grade : new String[][]{{"grade_excellent", "优"}, {"grade_good", "良"}, {"grade_pass", "合格"}, {"grade_fail", "不合格"}}) {
+            BigDecimal count = data.tables().cell(PublicTable.PERFORMANCE, grade[0], PublicTable.Column.COUNT);
+            if (count != null) {
+                grades.add(Map.of("name", grade[1], "count", ctx.count("performance:" + grade[0], "count", count.intValue())));
+            }
+        }
+        m.put("stages", stages);
+        m.put("grades", grades);
+        for (String[] problem : new String[][]{{"problems", "problems"}, {"problems_rectified", "rectified"}, {"problems_rectifying", "rectifying"}}) {
+            BigDecimal count = data.tables().cell(PublicTable.PERFORMANCE, problem[0], PublicTable.Column.COUNT);
+            put(m, problem[1], count == null ? null : ctx.count("performance:" + problem[0], "count", count.intValue()));
+        }
+        m.put("managed", !stages.isEmpty() || !grades.isEmpty() || m.containsKey("problems"));
+    }
+
     private void performance(Map<String, Object> m) {
+        performanceManagement(m);
         // Only projects with an executed amount have been self-evaluated (a budget-stage project has none).
         List<Project> all = data.projects().stream().filter(p -> p.executed() != null).toList();
         BigDecimal projectTotal = nz(data.functionalTotal(AccountLine::project));

@@ -24,12 +24,14 @@ import java.util.Map;
  * @param zeroPercentPlain   a percentage that rounds to zero is written "0", without decimals
  * @param omitZeroLines      leave out income sources and spending kinds that are zero, as most reports do (a
  *                           line the data hold no figure for is always left out)
+ * @param zeroMoneyPlain     an amount that rounds to zero is written "0", without decimals, as some reports print
+ *                           every zero (工程采购金额0万元) beside two-decimal amounts
  */
 public record StyleProfile(String name, String title, boolean moneyFixedDecimals, boolean thousandsSeparator,
                            Map<String, Integer> percentDigits, Map<String, Integer> percentOverrides, boolean spellPath,
                            BigDecimal budgetVariance, BigDecimal previousChange, BigDecimal executionBelow,
                            java.util.List<String> reasonsOptional, boolean omitZeroLines, String layout,
-                           boolean zeroPercentPlain) {
+                           boolean zeroPercentPlain, boolean zeroMoneyPlain) {
 
     public int digits(String subject, String kind) {
         Integer exact = percentOverrides.get(subject + "/" + kind);

@@ -79,7 +79,7 @@ class GatheredOpeningsDraftTest {
                 int digits = percentDigits < 0 ? 2 : percentDigits;
                 StyleProfile style = new StyleProfile("gathered", "as the report prints", fixedDecimals, false,
                         Map.of("share", digits, "completion", digits, "yoyRate", digits), Map.of(), base.spellPath(), base.budgetVariance(),
-                        base.previousChange(), base.executionBelow(), List.of(), !zeroLines, null, zeroPercentPlain);
+                        base.previousChange(), base.executionBelow(), List.of(), !zeroLines, null, zeroPercentPlain, false);
                 Draft draft = DraftEngine.shipped().report(data, style);
                 List<String> got = RealReportDraftCoverageTest.figures(draft.text());
                 int found = RealReportDraftCoverageTest.covered(want, got);

@@ -86,8 +86,23 @@ public enum PublicTable {
     OFFICE_RUNNING("机关运行经费", "机关运行经费支出情况", Codes.NONE, rows(null, "total", "机关运行经费"), List.of(Column.AMOUNT)),
     /** 政府采购 by goods, works and services, with the contracts awarded to small and medium (and micro) enterprises. */
     PROCUREMENT("政府采购", "政府采购支出情况", Codes.NONE,
-            rows(null, "goods", "货物", "works", "工程", "services", "服务", "total", "合计"),
+            rows(null, "goods", "货物", "works", "工程", "services", "服务", "total", "合计",
+                    "reserved_sme", "面向中小企业预留的项目", "reserved_micro", "面向小微企业预留的项目",
+                    "other_projects", "其他政府采购项目"),
             List.of(Column.PLANNED, Column.AMOUNT, Column.SME, Column.MICRO)),
+    /**
+     * 预算绩效管理: the projects of each stage of whole-process performance management (绩效目标, 绩效跟踪, 绩效自评,
+     * 部门评价 and 财政评价), the self-evaluations by grade and the problems they found, as counts and budget amounts.
+     * Reports state them in the narrative (上海 区级 部门决算 十); a table here so that each figure has its cell.
+     */
+    PERFORMANCE("预算绩效管理", "预算绩效管理情况", Codes.NONE,
+            rows(null, "targets", "编报绩效目标的项目", "tracked", "绩效跟踪评价的项目", "self_evaluated", "绩效自评的项目",
+                    "department_evaluated", "部门评价的项目", "fiscal_evaluated", "财政评价的项目",
+                    "grade_excellent", "绩效评级为“优”的项目", "grade_good", "绩效评级为“良”的项目",
+                    "grade_pass", "绩效评级为“合格”的项目", "grade_fail", "绩效评级为“不合格”的项目",
+                    "problems", "绩效自评发现的问题", "problems_rectified", "已完成整改的问题",
+                    "problems_rectifying", "正在整改的问题"),
+            List.of(Column.COUNT, Column.AMOUNT)),
     /**
      * 国有资产占用: land, buildings, vehicles, equipment, and rows of the report's own kinds (equipment_…, other_…).
      * Vehicles by kind are the department-year's vehicle list.
