@@ -337,7 +337,10 @@ final class SectionModels {
             m.put("missing", ctx.missing("threePublic", "财政拨款“三公”经费支出数据未录入"));
         }
         // "无" where the data state the whole as zero: a 合计 of nothing spent against nothing budgeted.
-        m.put("none", total.isPresent() && nz(total.get().actual()).signum() == 0 && nz(total.get().budget()).signum() == 0
+        // or where 公开09 is printed with nothing in it: a printed table's blank cell reads as zero (ReportFigures).
+        boolean printedEmpty = data.tables().has(PublicTable.T09) && data.tables().rows(PublicTable.T09).stream()
+                .allMatch(r -> r.cells().values().stream().allMatch(v -> v == null || v.signum() == 0));
+        m.put("none", printedEmpty || total.isPresent() && nz(total.get().actual()).signum() == 0 && nz(total.get().budget()).signum() == 0
                 && data.threePublic().stream().allMatch(l -> nz(l.actual()).signum() == 0));
         if (total.isPresent()) {
             m.put("total", threePublicItem(total.get(), "“三公”经费财政拨款支出"));

@@ -34,24 +34,34 @@ final class PublishedReasons {
         String section = "";
         String part = "";
         List<AccountLine> items = data.functional().stream().filter(a -> a.level() == 3).sorted((a, b) -> a.code().compareTo(b.code())).toList();
+        int number = 0;
+        String itemText = "";
         for (String paragraph : narrative.split("\n")) {
             Matcher s = SECTION.matcher(paragraph);
             if (s.find()) {
                 section = s.group(1);
                 part = "";
+                number = 0;
             }
             Matcher p = PART.matcher(paragraph);
             if (p.find()) {
                 part = p.group(1);
+                number = 0;
             }
+            // A numbered item runs on until the next heading: the PDF's text may break its heading from its body.
             Matcher item = ITEM.matcher(paragraph);
+            if (item.find()) {
+                number = Integer.parseInt(item.group(1));
+                itemText = paragraph;
+            } else if (number > 0) {
+                itemText = itemText + paragraph;
+            }
             Matcher r = REASON.matcher(paragraph);
             while (r.find()) {
-                String lead = r.group(1);
-                String text = r.group(2).strip();
-                Optional<String[]> target = target(section, part, item.find() ? Integer.parseInt(item.group(1)) : 0, lead, paragraph, items);
+                // The PDF's text puts spaces between Chinese and digits; the reason is recorded as written.
+                String text = r.group(2).replaceAll("\\s+", "");
+                Optional<String[]> target = target(section, part, number, r.group(1), number > 0 ? itemText : paragraph, items);
                 target.ifPresent(t -> reasons.add(new LineReason(null, null, reasons.size() + 1, t[0], t[1], null, text)));
-                item.reset();
             }
         }
         return new YearData(data.department(), data.year(), data.previous(), data.incomes(), data.accounts(), data.previousAccounts(),
@@ -102,5 +112,6 @@ final class PublishedReasons {
             }
         }
         return item >= 1 && item <= items.size() ? Optional.of(items.get(item - 1).code()) : Optional.empty();
+        // An item paragraph whose number the PDF's text lost and whose name matches no line is left unrecorded.
     }
 }
