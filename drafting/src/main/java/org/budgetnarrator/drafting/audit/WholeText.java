@@ -64,7 +64,11 @@ final class WholeText {
         int zerosWithDecimals = 0;
         List<int[]> shortAmounts = new ArrayList<>();
         List<int[]> plainZeros = new ArrayList<>();
+        int steps = 0;
         while (m.find()) {
+            if (++steps % 256 == 0) {
+                deadline.check();
+            }
             String digits = m.group(1);
             int scale = m.group(2) == null ? 0 : m.group(2).length();
             boolean zero = new BigDecimal(digits).signum() == 0;
