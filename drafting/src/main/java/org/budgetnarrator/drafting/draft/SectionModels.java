@@ -30,6 +30,10 @@ final class SectionModels {
             new String[]{"superior_subsidy", "上级补助收入"}, new String[]{"public_service_unit_income", "事业收入"},
             new String[]{"operating_income", "经营收入"}, new String[]{"subsidiary_remittance", "附属单位上缴收入"},
             new String[]{"other_income", "其他收入"});
+    private static final List<String[]> FUNDS = List.of(
+            new String[]{"general_public_budget_appropriation", "一般公共预算财政拨款收入"},
+            new String[]{"government_fund_budget_appropriation", "政府性基金预算财政拨款收入"},
+            new String[]{"state_capital_budget_appropriation", "国有资本经营预算财政拨款收入"});
     private static final List<String> PERSONNEL_CLASSES = List.of("301", "303");
 
     private final DraftContext ctx;
@@ -96,12 +100,74 @@ final class SectionModels {
     }
 
     private void totals(Map<String, Object> m) {
-        BigDecimal income = nz(figures.incomeGrandTotal());
-        BigDecimal spent = nz(figures.expenditureGrandTotal());
-        m.put("equal", income.compareTo(spent) == 0);
-        m.put("incomeTotal", ctx.money("total", "income", income));
-        m.put("expenditureTotal", ctx.money("total", "expenditure", spent));
-        changeWithReasons(m, "total", income, figures.previousIncomeGrandTotal(), "收、支总计较上年变动的主要原因");
+        StyleProfile style = ctx.style();
+        boolean year = style.totalsBasis() == StyleProfile.TotalsBasis.YEAR;
+        // 收入总计 and 支出总计 balance in every 决算 (公开01); 本年收入合计 and 本年支出合计 do not.
+        BigDecimal income = nz(year ? figures.incomeTotal() : figures.incomeGrandTotal());
+        BigDecimal spent = nz(year ? figures.expenditureTotal() : figures.expenditureGrandTotal());
+        BigDecimal incomeBefore = year ? figures.previousIncomeTotal() : figures.previousIncomeGrandTotal();
+        BigDecimal spentBefore = year ? figures.previousExpenditureTotal() : figures.previousExpenditureGrandTotal();
+        boolean equal = income.compareTo(spent) == 0;
+        StyleProfile.TotalsPhrasing phrasing = style.totals();
+        m.put("incomeName", year ? "本年收入合计" : "收入总计");
+        m.put("expenditureName", year ? "本年支出合计" : "支出总计");
+        m.put("bothName", year ? "本年收、支合计" : "收、支总计");
+        if (phrasing == StyleProfile.TotalsPhrasing.INCOME_PARTS) {
+            incomeParts(m);
+            return;
+        }
+        // "均为" and a single figure for both sides only where the two are the same figure.
+        boolean together = equal && phrasing != StyleProfile.TotalsPhrasing.APART;
+        m.put("phrasing", together ? phrasing.name() : StyleProfile.TotalsPhrasing.APART.name());
+        m.put("equal", equal);
+        if (together) {
+            m.put("bothTotal", ctx.money("total", "income", income));
+        } else {
+            m.put("incomeTotal", ctx.money("total", "income", income));
+            m.put("expenditureTotal", ctx.money("total", "expenditure", spent));
+        }
+        boolean sameChange = equal && (incomeBefore == null ? spentBefore == null : spentBefore != null && incomeBefore.compareTo(spentBefore) == 0);
+        if (sameChange) {
+            m.put("each", style.changeEach());
+            changeWithReasons(m, "total", income, incomeBefore, "收、支总计较上年变动的主要原因");
+            return;
+        }
+        DraftContext.Change incomeChange = ctx.change("total:income", income, incomeBefore);
+        DraftContext.Change spentChange = ctx.change("total:expenditure", spent, spentBefore);
+        put(m, "incomeChange", incomeChange);
+        put(m, "expenditureChange", spentChange);
+        // 分别 joins two changes of the same direction, each with its rate.
+        m.put("respectively", style.changeEach() && incomeChange != null && spentChange != null && !incomeChange.isFlat()
+                && incomeChange.getWord().equals(spentChange.getWord()) && (incomeChange.getRate() == null) == (spentChange.getRate() == null));
+        boolean needed = ctx.needsPreviousReason(income, incomeBefore) || ctx.needsPreviousReason(spent, spentBefore);
+        if (incomeChange != null && !incomeChange.isFlat() || spentChange != null && !spentChange.isFlat()) {
+            put(m, "reasons", ctx.reasons("total", "PREVIOUS", needed, "收、支总计较上年变动的主要原因"));
+        }
+    }
+
+    /** 收入总计, then its parts: 年初结转和结余 and 本年收入合计, each with its change from last year. */
+    private void incomeParts(Map<String, Object> m) {
+        m.put("phrasing", StyleProfile.TotalsPhrasing.INCOME_PARTS.name());
+        BigDecimal grand = nz(figures.incomeGrandTotal());
+        m.put("incomeTotal", ctx.money("total", "income", grand));
+        put(m, "change", ctx.change("total", grand, figures.previousIncomeGrandTotal()));
+        BigDecimal carry = figures.carryForwardBegin();
+        if (carry != null) {
+            m.put("carry", ctx.money("income:carry_forward_begin", "amount", carry));
+            BigDecimal before = figures.previousCarryForwardBegin();
+            put(m, "carryChange", ctx.change("income:carry_forward_begin", carry, before));
+        }
+        BigDecimal year = figures.incomeTotal();
+        if (year != null) {
+            BigDecimal before = figures.previousIncomeTotal();
+            m.put("yearIncome", ctx.money("income:total", "amount", year));
+            DraftContext.Change change = ctx.change("income:total", year, before);
+            put(m, "yearChange", change);
+            if (change != null && !change.isFlat()) {
+                put(m, "reasons", ctx.reasons("income:total", "PREVIOUS", ctx.needsPreviousReason(year, before),
+                        "本年收入合计较上年变动的主要原因"));
+            }
+        }
     }
 
     private void changeWithReasons(Map<String, Object> m, String subject, BigDecimal now, BigDecimal before, String what) {
@@ -118,7 +184,15 @@ final class SectionModels {
         put(m, "change", ctx.change("income:total", total, figures.previousIncomeTotal()));
         List<Map<String, Object>> lines = new ArrayList<>();
         BigDecimal appropriation = figures.fiscalIncome();
-        if (written(appropriation)) {
+        if (ctx.style().fundsApart()) {
+            for (String[] fund : FUNDS) {
+                BigDecimal amount = figures.blankReadsZero(data.income(fund[0]).map(IncomeLine::amount).orElse(null), PublicTable.T01);
+                if (written(amount)) {
+                    lines.add(line(fund[1], ctx.money("income:" + fund[0], "amount", amount),
+                            ctx.percent("income:" + fund[0], "share", amount, total)));
+                }
+            }
+        } else if (written(appropriation)) {
             lines.add(line("财政拨款收入", ctx.money("income:appropriation", "amount", appropriation),
                     ctx.percent("income:appropriation", "share", appropriation, total)));
         }
@@ -130,6 +204,19 @@ final class SectionModels {
             }
         }
         m.put("lines", lines);
+        if (ctx.style().carryOvers()) {
+            // What 收入总计 holds beside the year's income: stated after the sources, as some layouts do (此外…).
+            List<Map<String, Object>> besides = new ArrayList<>();
+            BigDecimal used = figures.nonFiscalSurplusUsed();
+            if (written(used)) {
+                besides.add(line("使用非财政拨款结余", ctx.money("income:non_fiscal_surplus_used", "amount", used), null));
+            }
+            BigDecimal carry = figures.carryForwardBegin();
+            if (written(carry)) {
+                besides.add(line("年初结转和结余", ctx.money("income:carry_forward_begin", "amount", carry), null));
+            }
+            m.put("besides", besides);
+        }
     }
 
     private void expenditure(Map<String, Object> m) {
@@ -156,6 +243,18 @@ final class SectionModels {
             lines.add(line((String) column[0], ctx.money(subject, "amount", amount), ctx.percent(subject, "share", amount, total)));
         }
         m.put("lines", lines);
+        if (ctx.style().carryOvers()) {
+            // What 支出总计 holds beside the year's spending: 结余分配 and 年末结转和结余, the latter with its change.
+            BigDecimal distribution = figures.surplusDistribution();
+            if (written(distribution)) {
+                m.put("distribution", ctx.money("expenditure:surplus_distribution", "amount", distribution));
+            }
+            BigDecimal end = figures.carryForwardEnd();
+            if (end != null) {
+                m.put("carryEnd", ctx.money("expenditure:carry_forward_end", "amount", end));
+                put(m, "carryEndChange", ctx.change("expenditure:carry_forward_end", end, figures.previousCarryForwardEnd()));
+            }
+        }
     }
 
     private void fiscalTotals(Map<String, Object> m) {

@@ -24,12 +24,59 @@ import java.util.Map;
  * @param zeroPercentPlain   a percentage that rounds to zero is written "0", without decimals
  * @param omitZeroLines      leave out income sources and spending kinds that are zero, as most reports do (a
  *                           line the data hold no figure for is always left out)
+ * @param moneyDecimals      the decimals amounts are rounded to (half up, once, from the stored exact value): 2 in
+ *                           most reports (the default), 4 where a report prints its 万元 to the yuan's hundredth
+ * @param percentFixedDecimals true (the default): percentages always with their digits (14.00); false: trailing zeros
+ *                           dropped (14), as some reports print them
+ * @param totals             how the opening paragraph states the two totals (default {@link TotalsPhrasing#TOGETHER_EQUAL})
+ * @param changeEach         one change for both totals, with 各 (分别 where the two differ), rather than one per side
+ *                           (default true)
+ * @param totalsBasis        which totals the opening paragraph speaks of (default {@link TotalsBasis#GRAND_TOTAL})
+ * @param carryOvers         the income paragraph adds the carry-over and the non-fiscal surplus used (此外…), the
+ *                           expenditure paragraph the 结余分配 and the year-end carry-over, as some layouts do
+ * @param fundsApart         the income paragraph lists the three kinds of appropriation apart, not 财政拨款收入 as one
  */
 public record StyleProfile(String name, String title, boolean moneyFixedDecimals, boolean thousandsSeparator,
                            Map<String, Integer> percentDigits, Map<String, Integer> percentOverrides, boolean spellPath,
                            BigDecimal budgetVariance, BigDecimal previousChange, BigDecimal executionBelow,
                            java.util.List<String> reasonsOptional, boolean omitZeroLines, String layout,
-                           boolean zeroPercentPlain) {
+                           boolean zeroPercentPlain, Integer moneyDecimals, Boolean percentFixedDecimals,
+                           TotalsPhrasing totals, Boolean changeEach, TotalsBasis totalsBasis, Boolean carryOvers,
+                           Boolean fundsApart) {
+
+    /** How the opening paragraph states 收入总计 and 支出总计. */
+    public enum TotalsPhrasing {
+        /** 收、支总计均为X万元 (when the two are equal; else as APART). */
+        TOGETHER_EQUAL,
+        /** 收、支总计X万元 (when the two are equal; else as APART). */
+        TOGETHER,
+        /** 收入总计X万元，支出总计Y万元. */
+        APART,
+        /** 收入总计X万元, then its parts, 年初结转和结余 and 本年收入合计, each with its change: a paragraph of the income side. */
+        INCOME_PARTS
+    }
+
+    /** Which totals the opening paragraph states. */
+    public enum TotalsBasis {
+        /** 收入总计 and 支出总计, with the carry-overs: equal by the balancing identity of 公开01. */
+        GRAND_TOTAL,
+        /** 本年收入合计 and 本年支出合计, the year's own: these differ in most years. */
+        YEAR
+    }
+
+    public StyleProfile {
+        moneyDecimals = moneyDecimals == null ? 2 : moneyDecimals;
+        if (moneyDecimals < 0 || moneyDecimals > 6) {
+            throw new IllegalArgumentException("style '" + name + "': moneyDecimals " + moneyDecimals + " is not 0 to 6");
+        }
+        percentFixedDecimals = percentFixedDecimals == null || percentFixedDecimals;
+        totals = totals == null ? TotalsPhrasing.TOGETHER_EQUAL : totals;
+        changeEach = changeEach == null || changeEach;
+        totalsBasis = totalsBasis == null ? TotalsBasis.GRAND_TOTAL : totalsBasis;
+        carryOvers = carryOvers != null && carryOvers;
+        fundsApart = fundsApart != null && fundsApart;
+    }
+
 
     public int digits(String subject, String kind) {
         Integer exact = percentOverrides.get(subject + "/" + kind);
