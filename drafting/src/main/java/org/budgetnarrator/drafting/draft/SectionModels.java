@@ -109,9 +109,9 @@ final class SectionModels {
         BigDecimal spentBefore = year ? figures.previousExpenditureTotal() : figures.previousExpenditureGrandTotal();
         boolean equal = income.compareTo(spent) == 0;
         StyleProfile.TotalsPhrasing phrasing = style.totals();
-        m.put("incomeName", year ? "本年收入合计" : "收入总计");
-        m.put("expenditureName", year ? "本年支出合计" : "支出总计");
-        m.put("bothName", year ? "本年收、支合计" : "收、支总计");
+        m.put("incomeName", year ? "收入合计" : "收入总计");
+        m.put("expenditureName", year ? "支出合计" : "支出总计");
+        m.put("bothName", year ? "收、支合计" : "收、支总计");
         if (phrasing == StyleProfile.TotalsPhrasing.INCOME_PARTS) {
             incomeParts(m);
             return;
@@ -129,19 +129,16 @@ final class SectionModels {
         boolean sameChange = equal && (incomeBefore == null ? spentBefore == null : spentBefore != null && incomeBefore.compareTo(spentBefore) == 0);
         if (sameChange) {
             m.put("each", style.changeEach());
-            changeWithReasons(m, "total", income, incomeBefore, "收、支总计较上年变动的主要原因");
+            changeWithReasons(m, "total", income, incomeBefore, m.get("bothName") + "较上年变动的主要原因");
             return;
         }
         DraftContext.Change incomeChange = ctx.change("total:income", income, incomeBefore);
         DraftContext.Change spentChange = ctx.change("total:expenditure", spent, spentBefore);
         put(m, "incomeChange", incomeChange);
         put(m, "expenditureChange", spentChange);
-        // 分别 joins two changes of the same direction, each with its rate.
-        m.put("respectively", style.changeEach() && incomeChange != null && spentChange != null && !incomeChange.isFlat()
-                && incomeChange.getWord().equals(spentChange.getWord()) && (incomeChange.getRate() == null) == (spentChange.getRate() == null));
         boolean needed = ctx.needsPreviousReason(income, incomeBefore) || ctx.needsPreviousReason(spent, spentBefore);
         if (incomeChange != null && !incomeChange.isFlat() || spentChange != null && !spentChange.isFlat()) {
-            put(m, "reasons", ctx.reasons("total", "PREVIOUS", needed, "收、支总计较上年变动的主要原因"));
+            put(m, "reasons", ctx.reasons("total", "PREVIOUS", needed, m.get("bothName") + "较上年变动的主要原因"));
         }
     }
 
@@ -180,6 +177,7 @@ final class SectionModels {
 
     private void income(Map<String, Object> m) {
         BigDecimal total = nz(figures.incomeTotal());
+        m.put("totalStated", figures.incomeTotal() != null);
         m.put("total", ctx.money("income:total", "amount", total));
         put(m, "change", ctx.change("income:total", total, figures.previousIncomeTotal()));
         List<Map<String, Object>> lines = new ArrayList<>();
@@ -221,6 +219,7 @@ final class SectionModels {
 
     private void expenditure(Map<String, Object> m) {
         BigDecimal total = nz(figures.expenditureTotal());
+        m.put("totalStated", figures.expenditureTotal() != null);
         m.put("total", ctx.money("expenditure:total", "amount", total));
         put(m, "change", ctx.change("expenditure:total", total, figures.previousExpenditureTotal()));
         List<Map<String, Object>> lines = new ArrayList<>();

@@ -29,8 +29,8 @@ import java.util.Map;
  * @param percentFixedDecimals true (the default): percentages always with their digits (14.00); false: trailing zeros
  *                           dropped (14), as some reports print them
  * @param totals             how the opening paragraph states the two totals (default {@link TotalsPhrasing#TOGETHER_EQUAL})
- * @param changeEach         one change for both totals, with 各 (分别 where the two differ), rather than one per side
- *                           (default true)
+ * @param changeEach         where both totals are one figure and changed alike, their change is stated once with 各
+ *                           (收、支总计各增加…; default true); where they differ each is stated with its own change
  * @param totalsBasis        which totals the opening paragraph speaks of (default {@link TotalsBasis#GRAND_TOTAL})
  * @param carryOvers         the income paragraph adds the carry-over and the non-fiscal surplus used (此外…), the
  *                           expenditure paragraph the 结余分配 and the year-end carry-over, as some layouts do
