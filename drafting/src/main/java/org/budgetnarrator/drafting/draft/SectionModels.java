@@ -182,23 +182,35 @@ final class SectionModels {
         put(m, "change", ctx.change("income:total", total, figures.previousIncomeTotal()));
         List<Map<String, Object>> lines = new ArrayList<>();
         BigDecimal appropriation = figures.fiscalIncome();
-        if (ctx.style().fundsApart()) {
-            for (String[] fund : FUNDS) {
-                BigDecimal amount = figures.blankReadsZero(data.income(fund[0]).map(IncomeLine::amount).orElse(null), PublicTable.T01);
-                if (written(amount)) {
-                    lines.add(line(fund[1], ctx.money("income:" + fund[0], "amount", amount),
-                            ctx.percent("income:" + fund[0], "share", amount, total)));
-                }
+        List<Map<String, Object>> funds = new ArrayList<>();
+        for (String[] fund : FUNDS) {
+            BigDecimal amount = figures.blankReadsZero(data.income(fund[0]).map(IncomeLine::amount).orElse(null), PublicTable.T01);
+            if (written(amount)) {
+                Map<String, Object> l = line(fund[1], ctx.money("income:" + fund[0], "amount", amount),
+                        ctx.style().funds() == StyleProfile.AppropriationFunds.APART ? ctx.percent("income:" + fund[0], "share", amount, total) : null);
+                lineChange(l, "income:" + fund[0], amount, previousIncome(fund[0]));
+                funds.add(l);
             }
+        }
+        if (ctx.style().funds() == StyleProfile.AppropriationFunds.APART) {
+            lines.addAll(funds);
         } else if (written(appropriation)) {
-            lines.add(line("财政拨款收入", ctx.money("income:appropriation", "amount", appropriation),
-                    ctx.percent("income:appropriation", "share", appropriation, total)));
+            Map<String, Object> l = line("财政拨款收入", ctx.money("income:appropriation", "amount", appropriation),
+                    ctx.percent("income:appropriation", "share", appropriation, total));
+            lineChange(l, "income:appropriation", appropriation, figures.previousFiscalIncome());
+            if (ctx.style().funds() == StyleProfile.AppropriationFunds.WITHIN && !funds.isEmpty()) {
+                // The three budgets' appropriations 财政拨款收入 comprises, named after its share.
+                l.put("funds", funds);
+            }
+            lines.add(l);
         }
         for (String[] source : INCOME_SOURCES) {
             BigDecimal amount = figures.blankReadsZero(data.income(source[0]).map(IncomeLine::amount).orElse(null), PublicTable.T01);
             if (written(amount)) {
-                lines.add(line(source[1], ctx.money("income:" + source[0], "amount", amount),
-                        ctx.percent("income:" + source[0], "share", amount, total)));
+                Map<String, Object> l = line(source[1], ctx.money("income:" + source[0], "amount", amount),
+                        ctx.percent("income:" + source[0], "share", amount, total));
+                lineChange(l, "income:" + source[0], amount, previousIncome(source[0]));
+                lines.add(l);
             }
         }
         m.put("lines", lines);
@@ -239,7 +251,13 @@ final class SectionModels {
                 continue;
             }
             String subject = "expenditure:" + column[1];
-            lines.add(line((String) column[0], ctx.money(subject, "amount", amount), ctx.percent(subject, "share", amount, total)));
+            Map<String, Object> l = line((String) column[0], ctx.money(subject, "amount", amount), ctx.percent(subject, "share", amount, total));
+            lineChange(l, subject, amount, switch ((String) column[1]) {
+                case "basic" -> figures.previousBasic();
+                case "project" -> figures.previousProject();
+                default -> null;
+            });
+            lines.add(l);
         }
         m.put("lines", lines);
         if (ctx.style().carryOvers()) {
@@ -259,7 +277,13 @@ final class SectionModels {
     private void fiscalTotals(Map<String, Object> m) {
         BigDecimal income = nz(figures.fiscalGrandTotal());
         BigDecimal spent = nz(figures.fiscalExpenditureGrandTotal());
-        m.put("equal", income.compareTo(spent) == 0);
+        boolean equal = income.compareTo(spent) == 0;
+        StyleProfile.TotalsPhrasing phrasing = ctx.style().fiscalTotals();
+        m.put("equal", equal);
+        // One figure for both totals only where they are the same figure; 均为 and 各 only where the style writes them.
+        m.put("together", equal && (phrasing == StyleProfile.TotalsPhrasing.TOGETHER_EQUAL || phrasing == StyleProfile.TotalsPhrasing.TOGETHER));
+        m.put("equalWord", phrasing == StyleProfile.TotalsPhrasing.TOGETHER_EQUAL);
+        m.put("each", equal && ctx.style().changeEach());
         m.put("incomeTotal", ctx.money("total:fiscal", "income", income));
         m.put("expenditureTotal", ctx.money("total:fiscal", "expenditure", spent));
         changeWithReasons(m, "total:fiscal", income, figures.previousFiscalGrandTotal(), "财政拨款收、支总计较上年变动的主要原因");
@@ -634,6 +658,19 @@ final class SectionModels {
         }
         put(m, "deviationAnalysis", y.deviationAnalysis());
         put(m, "improvementPlan", y.improvementPlan());
+    }
+
+    /** A line's change from last year, where the style states one and last year's figure is known. */
+    private void lineChange(Map<String, Object> line, String subject, BigDecimal now, BigDecimal before) {
+        if (ctx.style().lineChanges()) {
+            put(line, "change", ctx.change(subject, now, before));
+        }
+    }
+
+    /** Last year's figure of an income source: as 公开01 states it for last year, else the stored line's. */
+    private BigDecimal previousIncome(String source) {
+        return ReportFigures.first(data.tables().previous(PublicTable.T01, source, PublicTable.Column.AMOUNT),
+                data.income(source).map(IncomeLine::previousAmount).orElse(null));
     }
 
     // --- helpers

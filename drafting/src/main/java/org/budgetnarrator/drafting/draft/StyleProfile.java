@@ -34,7 +34,11 @@ import java.util.Map;
  * @param totalsBasis        which totals the opening paragraph speaks of (default {@link TotalsBasis#GRAND_TOTAL})
  * @param carryOvers         the income paragraph adds the carry-over and the non-fiscal surplus used (此外…), the
  *                           expenditure paragraph the 结余分配 and the year-end carry-over, as some layouts do
- * @param fundsApart         the income paragraph lists the three kinds of appropriation apart, not 财政拨款收入 as one
+ * @param funds              how the income paragraph states the three kinds of appropriation (default
+ *                           {@link AppropriationFunds#ONE})
+ * @param fiscalTotals       how the 财政拨款 totals paragraph states its two totals (default
+ *                           {@link TotalsPhrasing#TOGETHER_EQUAL}; APART and INCOME_PARTS state them apart)
+ * @param lineChanges        each income source and spending kind with its change from last year, where known
  */
 public record StyleProfile(String name, String title, boolean moneyFixedDecimals, boolean thousandsSeparator,
                            Map<String, Integer> percentDigits, Map<String, Integer> percentOverrides, boolean spellPath,
@@ -42,7 +46,17 @@ public record StyleProfile(String name, String title, boolean moneyFixedDecimals
                            java.util.List<String> reasonsOptional, boolean omitZeroLines, String layout,
                            boolean zeroPercentPlain, Integer moneyDecimals, Boolean percentFixedDecimals,
                            TotalsPhrasing totals, Boolean changeEach, TotalsBasis totalsBasis, Boolean carryOvers,
-                           Boolean fundsApart) {
+                           AppropriationFunds funds, TotalsPhrasing fiscalTotals, Boolean lineChanges) {
+
+    /** How an income paragraph states the appropriations of the three budgets. */
+    public enum AppropriationFunds {
+        /** 财政拨款收入 as one line. */
+        ONE,
+        /** 一般公共预算, 政府性基金预算 and 国有资本经营预算财政拨款收入 each as a line, in place of 财政拨款收入. */
+        APART,
+        /** 财政拨款收入 as one line, then the three it comprises (包括…). */
+        WITHIN
+    }
 
     /** How the opening paragraph states 收入总计 and 支出总计. */
     public enum TotalsPhrasing {
@@ -74,7 +88,9 @@ public record StyleProfile(String name, String title, boolean moneyFixedDecimals
         changeEach = changeEach == null || changeEach;
         totalsBasis = totalsBasis == null ? TotalsBasis.GRAND_TOTAL : totalsBasis;
         carryOvers = carryOvers != null && carryOvers;
-        fundsApart = fundsApart != null && fundsApart;
+        funds = funds == null ? AppropriationFunds.ONE : funds;
+        fiscalTotals = fiscalTotals == null ? TotalsPhrasing.TOGETHER_EQUAL : fiscalTotals;
+        lineChanges = lineChanges != null && lineChanges;
     }
 
 

@@ -219,7 +219,7 @@ public final class ReportFigures {
     }
 
     public BigDecimal previousFiscalIncome() {
-        return first(t.previous(PublicTable.T04, "income_total", Column.AMOUNT), previousOf(data.incomes().stream()
+        return first(t.previous(PublicTable.T04, "income_total", Column.AMOUNT), t.previous(PublicTable.T02, "total", Column.FISCAL), previousOf(data.incomes().stream()
                 .filter(i -> i.source().endsWith("_appropriation")).toList()));
     }
 
