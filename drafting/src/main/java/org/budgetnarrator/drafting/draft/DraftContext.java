@@ -78,7 +78,10 @@ public final class DraftContext {
 
     String formatMoney(BigDecimal stored) {
         BigDecimal v = yuan() ? stored.movePointRight(4) : stored;
-        BigDecimal shown = style.moneyFixedDecimals() ? v.setScale(2, RoundingMode.HALF_UP) : trim(v.setScale(Math.min(Math.max(v.scale(), 0), 2), RoundingMode.HALF_UP));
+        int decimals = style.moneyDecimals();
+        // Rounded half up once, from the stored exact value, to the style's decimals.
+        BigDecimal shown = style.moneyFixedDecimals() ? v.setScale(decimals, RoundingMode.HALF_UP)
+                : trim(v.setScale(Math.min(Math.max(v.scale(), 0), decimals), RoundingMode.HALF_UP));
         if (style.zeroMoneyPlain() && shown.signum() == 0) {
             return "0";
         }
@@ -106,7 +109,8 @@ public final class DraftContext {
         // Rounded once from the exact ratio, to the style's digits: never from the 6-decimal figure kept beside it.
         BigDecimal shown = rate.rounded(style.digits(subject, kind));
         // Some reports print a share of nothing as "0%" beside two-decimal ones.
-        String display = style.zeroPercentPlain() && shown.signum() == 0 ? "0" : shown.toPlainString();
+        String display = style.zeroPercentPlain() && shown.signum() == 0 ? "0"
+                : style.percentFixedDecimals() ? shown.toPlainString() : trim(shown).toPlainString();
         return fact(subject, kind, exact.toPlainString(), display);
     }
 

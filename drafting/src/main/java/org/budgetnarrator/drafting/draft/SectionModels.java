@@ -30,6 +30,10 @@ final class SectionModels {
             new String[]{"superior_subsidy", "上级补助收入"}, new String[]{"public_service_unit_income", "事业收入"},
             new String[]{"operating_income", "经营收入"}, new String[]{"subsidiary_remittance", "附属单位上缴收入"},
             new String[]{"other_income", "其他收入"});
+    private static final List<String[]> FUNDS = List.of(
+            new String[]{"general_public_budget_appropriation", "一般公共预算财政拨款收入"},
+            new String[]{"government_fund_budget_appropriation", "政府性基金预算财政拨款收入"},
+            new String[]{"state_capital_budget_appropriation", "国有资本经营预算财政拨款收入"});
     private static final List<String> PERSONNEL_CLASSES = List.of("301", "303");
 
     private final DraftContext ctx;
@@ -96,12 +100,71 @@ final class SectionModels {
     }
 
     private void totals(Map<String, Object> m) {
-        BigDecimal income = nz(figures.incomeGrandTotal());
-        BigDecimal spent = nz(figures.expenditureGrandTotal());
-        m.put("equal", income.compareTo(spent) == 0);
-        m.put("incomeTotal", ctx.money("total", "income", income));
-        m.put("expenditureTotal", ctx.money("total", "expenditure", spent));
-        changeWithReasons(m, "total", income, figures.previousIncomeGrandTotal(), "收、支总计较上年变动的主要原因");
+        StyleProfile style = ctx.style();
+        boolean year = style.totalsBasis() == StyleProfile.TotalsBasis.YEAR;
+        // 收入总计 and 支出总计 balance in every 决算 (公开01); 本年收入合计 and 本年支出合计 do not.
+        BigDecimal income = nz(year ? figures.incomeTotal() : figures.incomeGrandTotal());
+        BigDecimal spent = nz(year ? figures.expenditureTotal() : figures.expenditureGrandTotal());
+        BigDecimal incomeBefore = year ? figures.previousIncomeTotal() : figures.previousIncomeGrandTotal();
+        BigDecimal spentBefore = year ? figures.previousExpenditureTotal() : figures.previousExpenditureGrandTotal();
+        boolean equal = income.compareTo(spent) == 0;
+        StyleProfile.TotalsPhrasing phrasing = style.totals();
+        m.put("incomeName", year ? "收入合计" : "收入总计");
+        m.put("expenditureName", year ? "支出合计" : "支出总计");
+        m.put("bothName", year ? "收、支合计" : "收、支总计");
+        if (phrasing == StyleProfile.TotalsPhrasing.INCOME_PARTS) {
+            incomeParts(m);
+            return;
+        }
+        // "均为" and a single figure for both sides only where the two are the same figure.
+        boolean together = equal && phrasing != StyleProfile.TotalsPhrasing.APART;
+        m.put("phrasing", together ? phrasing.name() : StyleProfile.TotalsPhrasing.APART.name());
+        m.put("equal", equal);
+        if (together) {
+            m.put("bothTotal", ctx.money("total", "income", income));
+        } else {
+            m.put("incomeTotal", ctx.money("total", "income", income));
+            m.put("expenditureTotal", ctx.money("total", "expenditure", spent));
+        }
+        boolean sameChange = equal && (incomeBefore == null ? spentBefore == null : spentBefore != null && incomeBefore.compareTo(spentBefore) == 0);
+        if (sameChange) {
+            m.put("each", style.changeEach());
+            changeWithReasons(m, "total", income, incomeBefore, m.get("bothName") + "较上年变动的主要原因");
+            return;
+        }
+        DraftContext.Change incomeChange = ctx.change("total:income", income, incomeBefore);
+        DraftContext.Change spentChange = ctx.change("total:expenditure", spent, spentBefore);
+        put(m, "incomeChange", incomeChange);
+        put(m, "expenditureChange", spentChange);
+        boolean needed = ctx.needsPreviousReason(income, incomeBefore) || ctx.needsPreviousReason(spent, spentBefore);
+        if (incomeChange != null && !incomeChange.isFlat() || spentChange != null && !spentChange.isFlat()) {
+            put(m, "reasons", ctx.reasons("total", "PREVIOUS", needed, m.get("bothName") + "较上年变动的主要原因"));
+        }
+    }
+
+    /** 收入总计, then its parts: 年初结转和结余 and 本年收入合计, each with its change from last year. */
+    private void incomeParts(Map<String, Object> m) {
+        m.put("phrasing", StyleProfile.TotalsPhrasing.INCOME_PARTS.name());
+        BigDecimal grand = nz(figures.incomeGrandTotal());
+        m.put("incomeTotal", ctx.money("total", "income", grand));
+        put(m, "change", ctx.change("total", grand, figures.previousIncomeGrandTotal()));
+        BigDecimal carry = figures.carryForwardBegin();
+        if (carry != null) {
+            m.put("carry", ctx.money("income:carry_forward_begin", "amount", carry));
+            BigDecimal before = figures.previousCarryForwardBegin();
+            put(m, "carryChange", ctx.change("income:carry_forward_begin", carry, before));
+        }
+        BigDecimal year = figures.incomeTotal();
+        if (year != null) {
+            BigDecimal before = figures.previousIncomeTotal();
+            m.put("yearIncome", ctx.money("income:total", "amount", year));
+            DraftContext.Change change = ctx.change("income:total", year, before);
+            put(m, "yearChange", change);
+            if (change != null && !change.isFlat()) {
+                put(m, "reasons", ctx.reasons("income:total", "PREVIOUS", ctx.needsPreviousReason(year, before),
+                        "本年收入合计较上年变动的主要原因"));
+            }
+        }
     }
 
     private void changeWithReasons(Map<String, Object> m, String subject, BigDecimal now, BigDecimal before, String what) {
@@ -114,26 +177,61 @@ final class SectionModels {
 
     private void income(Map<String, Object> m) {
         BigDecimal total = nz(figures.incomeTotal());
+        m.put("totalStated", figures.incomeTotal() != null);
         m.put("total", ctx.money("income:total", "amount", total));
         put(m, "change", ctx.change("income:total", total, figures.previousIncomeTotal()));
         List<Map<String, Object>> lines = new ArrayList<>();
         BigDecimal appropriation = figures.fiscalIncome();
-        if (written(appropriation)) {
-            lines.add(line("财政拨款收入", ctx.money("income:appropriation", "amount", appropriation),
-                    ctx.percent("income:appropriation", "share", appropriation, total)));
+        List<Map<String, Object>> funds = new ArrayList<>();
+        for (String[] fund : FUNDS) {
+            BigDecimal amount = figures.blankReadsZero(data.income(fund[0]).map(IncomeLine::amount).orElse(null), PublicTable.T01);
+            if (written(amount)) {
+                Map<String, Object> l = line(fund[1], ctx.money("income:" + fund[0], "amount", amount),
+                        ctx.style().funds() == StyleProfile.AppropriationFunds.APART ? ctx.percent("income:" + fund[0], "share", amount, total) : null);
+                lineChange(l, "income:" + fund[0], amount, previousIncome(fund[0]));
+                funds.add(l);
+            }
+        }
+        if (ctx.style().funds() == StyleProfile.AppropriationFunds.APART) {
+            lines.addAll(funds);
+        } else if (written(appropriation)) {
+            Map<String, Object> l = line("财政拨款收入", ctx.money("income:appropriation", "amount", appropriation),
+                    ctx.percent("income:appropriation", "share", appropriation, total));
+            lineChange(l, "income:appropriation", appropriation, figures.previousFiscalIncome());
+            if (ctx.style().funds() == StyleProfile.AppropriationFunds.WITHIN && !funds.isEmpty()) {
+                // The three budgets' appropriations 财政拨款收入 comprises, named after its share.
+                l.put("funds", funds);
+            }
+            lines.add(l);
         }
         for (String[] source : INCOME_SOURCES) {
             BigDecimal amount = figures.blankReadsZero(data.income(source[0]).map(IncomeLine::amount).orElse(null), PublicTable.T01);
             if (written(amount)) {
-                lines.add(line(source[1], ctx.money("income:" + source[0], "amount", amount),
-                        ctx.percent("income:" + source[0], "share", amount, total)));
+                Map<String, Object> l = line(source[1], ctx.money("income:" + source[0], "amount", amount),
+                        ctx.percent("income:" + source[0], "share", amount, total));
+                lineChange(l, "income:" + source[0], amount, previousIncome(source[0]));
+                lines.add(l);
             }
         }
         m.put("lines", lines);
+        if (ctx.style().carryOvers()) {
+            // What 收入总计 holds beside the year's income: stated after the sources, as some layouts do (此外…).
+            List<Map<String, Object>> besides = new ArrayList<>();
+            BigDecimal used = figures.nonFiscalSurplusUsed();
+            if (written(used)) {
+                besides.add(line("使用非财政拨款结余", ctx.money("income:non_fiscal_surplus_used", "amount", used), null));
+            }
+            BigDecimal carry = figures.carryForwardBegin();
+            if (written(carry)) {
+                besides.add(line("年初结转和结余", ctx.money("income:carry_forward_begin", "amount", carry), null));
+            }
+            m.put("besides", besides);
+        }
     }
 
     private void expenditure(Map<String, Object> m) {
         BigDecimal total = nz(figures.expenditureTotal());
+        m.put("totalStated", figures.expenditureTotal() != null);
         m.put("total", ctx.money("expenditure:total", "amount", total));
         put(m, "change", ctx.change("expenditure:total", total, figures.previousExpenditureTotal()));
         List<Map<String, Object>> lines = new ArrayList<>();
@@ -153,15 +251,39 @@ final class SectionModels {
                 continue;
             }
             String subject = "expenditure:" + column[1];
-            lines.add(line((String) column[0], ctx.money(subject, "amount", amount), ctx.percent(subject, "share", amount, total)));
+            Map<String, Object> l = line((String) column[0], ctx.money(subject, "amount", amount), ctx.percent(subject, "share", amount, total));
+            lineChange(l, subject, amount, switch ((String) column[1]) {
+                case "basic" -> figures.previousBasic();
+                case "project" -> figures.previousProject();
+                default -> null;
+            });
+            lines.add(l);
         }
         m.put("lines", lines);
+        if (ctx.style().carryOvers()) {
+            // What 支出总计 holds beside the year's spending: 结余分配 and 年末结转和结余, the latter with its change.
+            BigDecimal distribution = figures.surplusDistribution();
+            if (written(distribution)) {
+                m.put("distribution", ctx.money("expenditure:surplus_distribution", "amount", distribution));
+            }
+            BigDecimal end = figures.carryForwardEnd();
+            if (end != null) {
+                m.put("carryEnd", ctx.money("expenditure:carry_forward_end", "amount", end));
+                put(m, "carryEndChange", ctx.change("expenditure:carry_forward_end", end, figures.previousCarryForwardEnd()));
+            }
+        }
     }
 
     private void fiscalTotals(Map<String, Object> m) {
         BigDecimal income = nz(figures.fiscalGrandTotal());
         BigDecimal spent = nz(figures.fiscalExpenditureGrandTotal());
-        m.put("equal", income.compareTo(spent) == 0);
+        boolean equal = income.compareTo(spent) == 0;
+        StyleProfile.TotalsPhrasing phrasing = ctx.style().fiscalTotals();
+        m.put("equal", equal);
+        // One figure for both totals only where they are the same figure; 均为 and 各 only where the style writes them.
+        m.put("together", equal && (phrasing == StyleProfile.TotalsPhrasing.TOGETHER_EQUAL || phrasing == StyleProfile.TotalsPhrasing.TOGETHER));
+        m.put("equalWord", phrasing == StyleProfile.TotalsPhrasing.TOGETHER_EQUAL);
+        m.put("each", equal && ctx.style().changeEach());
         m.put("incomeTotal", ctx.money("total:fiscal", "income", income));
         m.put("expenditureTotal", ctx.money("total:fiscal", "expenditure", spent));
         changeWithReasons(m, "total:fiscal", income, figures.previousFiscalGrandTotal(), "财政拨款收、支总计较上年变动的主要原因");
@@ -668,6 +790,19 @@ final class SectionModels {
         }
         put(m, "deviationAnalysis", y.deviationAnalysis());
         put(m, "improvementPlan", y.improvementPlan());
+    }
+
+    /** A line's change from last year, where the style states one and last year's figure is known. */
+    private void lineChange(Map<String, Object> line, String subject, BigDecimal now, BigDecimal before) {
+        if (ctx.style().lineChanges()) {
+            put(line, "change", ctx.change(subject, now, before));
+        }
+    }
+
+    /** Last year's figure of an income source: as 公开01 states it for last year, else the stored line's. */
+    private BigDecimal previousIncome(String source) {
+        return ReportFigures.first(data.tables().previous(PublicTable.T01, source, PublicTable.Column.AMOUNT),
+                data.income(source).map(IncomeLine::previousAmount).orElse(null));
     }
 
     // --- helpers

@@ -24,6 +24,21 @@ import java.util.Map;
  * @param zeroPercentPlain   a percentage that rounds to zero is written "0", without decimals
  * @param omitZeroLines      leave out income sources and spending kinds that are zero, as most reports do (a
  *                           line the data hold no figure for is always left out)
+ * @param moneyDecimals      the decimals amounts are rounded to (half up, once, from the stored exact value): 2 in
+ *                           most reports (the default), 4 where a report prints its 万元 to the yuan's hundredth
+ * @param percentFixedDecimals true (the default): percentages always with their digits (14.00); false: trailing zeros
+ *                           dropped (14), as some reports print them
+ * @param totals             how the opening paragraph states the two totals (default {@link TotalsPhrasing#TOGETHER_EQUAL})
+ * @param changeEach         where both totals are one figure and changed alike, their change is stated once with 各
+ *                           (收、支总计各增加…; default true); where they differ each is stated with its own change
+ * @param totalsBasis        which totals the opening paragraph speaks of (default {@link TotalsBasis#GRAND_TOTAL})
+ * @param carryOvers         the income paragraph adds the carry-over and the non-fiscal surplus used (此外…), the
+ *                           expenditure paragraph the 结余分配 and the year-end carry-over, as some layouts do
+ * @param funds              how the income paragraph states the three kinds of appropriation (default
+ *                           {@link AppropriationFunds#ONE})
+ * @param fiscalTotals       how the 财政拨款 totals paragraph states its two totals (default
+ *                           {@link TotalsPhrasing#TOGETHER_EQUAL}; APART and INCOME_PARTS state them apart)
+ * @param lineChanges        each income source and spending kind with its change from last year, where known
  * @param zeroMoneyPlain     an amount that rounds to zero is written "0", without decimals, as some reports print
  *                           every zero (工程采购金额0万元) beside two-decimal amounts
  */
@@ -31,7 +46,57 @@ public record StyleProfile(String name, String title, boolean moneyFixedDecimals
                            Map<String, Integer> percentDigits, Map<String, Integer> percentOverrides, boolean spellPath,
                            BigDecimal budgetVariance, BigDecimal previousChange, BigDecimal executionBelow,
                            java.util.List<String> reasonsOptional, boolean omitZeroLines, String layout,
-                           boolean zeroPercentPlain, boolean zeroMoneyPlain) {
+                           boolean zeroPercentPlain, Integer moneyDecimals, Boolean percentFixedDecimals,
+                           TotalsPhrasing totals, Boolean changeEach, TotalsBasis totalsBasis, Boolean carryOvers,
+                           AppropriationFunds funds, TotalsPhrasing fiscalTotals, Boolean lineChanges,
+                           Boolean zeroMoneyPlain) {
+
+    /** How an income paragraph states the appropriations of the three budgets. */
+    public enum AppropriationFunds {
+        /** 财政拨款收入 as one line. */
+        ONE,
+        /** 一般公共预算, 政府性基金预算 and 国有资本经营预算财政拨款收入 each as a line, in place of 财政拨款收入. */
+        APART,
+        /** 财政拨款收入 as one line, then the three it comprises (包括…). */
+        WITHIN
+    }
+
+    /** How the opening paragraph states 收入总计 and 支出总计. */
+    public enum TotalsPhrasing {
+        /** 收、支总计均为X万元 (when the two are equal; else as APART). */
+        TOGETHER_EQUAL,
+        /** 收、支总计X万元 (when the two are equal; else as APART). */
+        TOGETHER,
+        /** 收入总计X万元，支出总计Y万元. */
+        APART,
+        /** 收入总计X万元, then its parts, 年初结转和结余 and 本年收入合计, each with its change: a paragraph of the income side. */
+        INCOME_PARTS
+    }
+
+    /** Which totals the opening paragraph states. */
+    public enum TotalsBasis {
+        /** 收入总计 and 支出总计, with the carry-overs: equal by the balancing identity of 公开01. */
+        GRAND_TOTAL,
+        /** 本年收入合计 and 本年支出合计, the year's own: these differ in most years. */
+        YEAR
+    }
+
+    public StyleProfile {
+        moneyDecimals = moneyDecimals == null ? 2 : moneyDecimals;
+        if (moneyDecimals < 0 || moneyDecimals > 6) {
+            throw new IllegalArgumentException("style '" + name + "': moneyDecimals " + moneyDecimals + " is not 0 to 6");
+        }
+        percentFixedDecimals = percentFixedDecimals == null || percentFixedDecimals;
+        totals = totals == null ? TotalsPhrasing.TOGETHER_EQUAL : totals;
+        changeEach = changeEach == null || changeEach;
+        totalsBasis = totalsBasis == null ? TotalsBasis.GRAND_TOTAL : totalsBasis;
+        carryOvers = carryOvers != null && carryOvers;
+        funds = funds == null ? AppropriationFunds.ONE : funds;
+        fiscalTotals = fiscalTotals == null ? TotalsPhrasing.TOGETHER_EQUAL : fiscalTotals;
+        lineChanges = lineChanges != null && lineChanges;
+        zeroMoneyPlain = zeroMoneyPlain != null && zeroMoneyPlain;
+    }
+
 
     public int digits(String subject, String kind) {
         Integer exact = percentOverrides.get(subject + "/" + kind);

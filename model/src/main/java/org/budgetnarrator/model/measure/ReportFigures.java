@@ -98,16 +98,51 @@ public final class ReportFigures {
         return generalBudget;
     }
 
-    /** 基本支出 of all sources (公开03), null without expenditure lines. */
+    /** 基本支出 of all sources (公开03's 合计, else the lines), null where neither 公开03 nor expenditure lines are there. */
     public BigDecimal basic() {
-        return data.functional().isEmpty() ? null
-                : zeroIfNull(first(tableTotal(PublicTable.T03, Column.BASIC), data.functionalTotal(AccountLine::basic)));
+        return spending(Column.BASIC, AccountLine::basic);
     }
 
-    /** 项目支出 of all sources (公开03), null without expenditure lines. */
+    /** 项目支出 of all sources (公开03's 合计, else the lines), null where neither 公开03 nor expenditure lines are there. */
     public BigDecimal project() {
-        return data.functional().isEmpty() ? null
-                : zeroIfNull(first(tableTotal(PublicTable.T03, Column.PROJECT), data.functionalTotal(AccountLine::project)));
+        return spending(Column.PROJECT, AccountLine::project);
+    }
+
+    private BigDecimal spending(Column column, java.util.function.Function<AccountLine, BigDecimal> of) {
+        BigDecimal printed = tableTotal(PublicTable.T03, column);
+        if (printed != null) {
+            return printed;
+        }
+        if (data.functional().isEmpty()) {
+            // A printed 公开03 whose cell is blank states a zero; without it and without lines nothing is known.
+            return t.has(PublicTable.T03) ? BigDecimal.ZERO : null;
+        }
+        return zeroIfNull(data.functionalTotal(of));
+    }
+
+    /** 年初结转和结余 (公开01, else the stored line), null where neither is there. */
+    public BigDecimal carryForwardBegin() {
+        return closingOrOpening("carry_forward_begin");
+    }
+
+    /** 使用非财政拨款结余 (公开01, else the stored line). */
+    public BigDecimal nonFiscalSurplusUsed() {
+        return closingOrOpening("non_fiscal_surplus_used");
+    }
+
+    /** 年末结转和结余 (公开01, else the stored line). */
+    public BigDecimal carryForwardEnd() {
+        return closingOrOpening("carry_forward_end");
+    }
+
+    /** 结余分配 (公开01, else the stored line). */
+    public BigDecimal surplusDistribution() {
+        return closingOrOpening("surplus_distribution");
+    }
+
+    private BigDecimal closingOrOpening(String row) {
+        return blankReadsZero(first(t.cell(PublicTable.T01, row, Column.AMOUNT),
+                data.income(row).map(IncomeLine::amount).orElse(null)), PublicTable.T01, row);
     }
 
     /** 一般公共预算财政拨款基本支出 (公开05's, else 公开06's 合计, else 人员 + 公用 as printed); null where none is printed. */
@@ -151,6 +186,21 @@ public final class ReportFigures {
         return first(t.previous(PublicTable.T01, "income_grand_total", Column.AMOUNT), y.previousTotalIncome());
     }
 
+    /** Last year's 支出总计 as stated, else equal to last year's 收入总计 (the two 总计 balance). */
+    public BigDecimal previousExpenditureGrandTotal() {
+        return first(t.previous(PublicTable.T01, "expenditure_grand_total", Column.AMOUNT), previousIncomeGrandTotal());
+    }
+
+    public BigDecimal previousCarryForwardBegin() {
+        return first(t.previous(PublicTable.T01, "carry_forward_begin", Column.AMOUNT),
+                data.income("carry_forward_begin").map(IncomeLine::previousAmount).orElse(null));
+    }
+
+    public BigDecimal previousCarryForwardEnd() {
+        return first(t.previous(PublicTable.T01, "carry_forward_end", Column.AMOUNT),
+                data.income("carry_forward_end").map(IncomeLine::previousAmount).orElse(null));
+    }
+
     public BigDecimal previousIncomeTotal() {
         return first(t.previous(PublicTable.T01, "income_total", Column.AMOUNT), y.previousTotalIncome());
     }
@@ -169,7 +219,7 @@ public final class ReportFigures {
     }
 
     public BigDecimal previousFiscalIncome() {
-        return first(t.previous(PublicTable.T04, "income_total", Column.AMOUNT), previousOf(data.incomes().stream()
+        return first(t.previous(PublicTable.T04, "income_total", Column.AMOUNT), t.previous(PublicTable.T02, "total", Column.FISCAL), previousOf(data.incomes().stream()
                 .filter(i -> i.source().endsWith("_appropriation")).toList()));
     }
 

@@ -39,11 +39,11 @@ class GatheredReportsTest {
     private static final int MAX_TERM = 12;
 
     /** Fields that may run longer: addresses, names and headings as printed, and our own notes. */
-    private static final Set<String> FREE_LENGTH = Set.of("url", "title", "notes");
+    private static final Set<String> FREE_LENGTH = Set.of("url", "title", "notes", "reason");
 
     /** Fields holding vocabulary keys (checked against their vocabulary below), not the report's text. */
     private static final Set<String> VOCABULARY_KEYS = Set.of("level", "unitKind", "scope", "table", "cell", "of",
-            "kind", "direction", "period");
+            "kind", "direction", "period", "style", "speaksOf", "order");
 
     private static final Set<String> LEVELS = Set.of("PROVINCIAL", "CITY", "COUNTY", "TOWNSHIP");
     private static final Set<String> UNIT_KINDS = Set.of("ADMINISTRATIVE", "PUBLIC_SERVICE", "HOSPITAL", "SCHOOL",
@@ -61,7 +61,7 @@ class GatheredReportsTest {
     }
 
     record Report(String url, String readOn, String title, String province, String region, String level,
-                  String unitKind, String scope, int fiscalYear, String moneyUnit, List<Part> parts,
+                  String unitKind, String scope, int fiscalYear, String moneyUnit, String style, List<Part> parts,
                   List<Section> sections, List<PrintedTable> tables, List<Opening> openings, String notes) {
     }
 
@@ -74,7 +74,22 @@ class GatheredReportsTest {
     record PrintedTable(String label, String title, String table) {
     }
 
-    record Opening(String section, List<Claim> claims, List<String> connectives, boolean reasonGiven) {
+    /**
+     * @param structure how the paragraph is built
+     * @param slips     figures it prints that contradict its own tables or figures, or its own way of printing, each with why
+     */
+    record Opening(String section, List<Claim> claims, List<String> connectives, boolean reasonGiven, Structure structure,
+                   List<Slip> slips) {
+    }
+
+    /**
+     * How an opening paragraph is built, as facts: what it speaks of, whether it states the two totals at once with 均为,
+     * one change for both with 各, whether it lists parts under 其中, and the cells it names in the order it names them.
+     */
+    record Structure(String speaksOf, boolean together, boolean each, boolean among, List<String> order) {
+    }
+
+    record Slip(String value, String unit, String reason) {
     }
 
     record Claim(String cell, String period, String kind, String value, String unit, String direction, String of,
@@ -189,6 +204,31 @@ class GatheredReportsTest {
         assertFalse(fitsPublicTables("T03/income_total/total"), "本年收入合计 is not a row of 支出决算表");
         assertFalse(fitsPublicTables("T11/total/amount"));
         assertFalse(fitsPublicTables("T01/income_total"));
+    }
+
+    /** Every opening says how it is built, in the vocabulary of the cells it states; a slip is one of its own figures. */
+    @Test
+    void everyOpeningHasItsStructureAndItsSlipsAreItsOwnFigures() {
+        Set<String> subjects = Set.of("TOTALS", "INCOME", "EXPENDITURE", "FISCAL_TOTALS", "CARRY_FORWARD_END");
+        for (Report r : reports) {
+            assertTrue(r.openings().isEmpty() || r.style() != null, r.url() + ": openings without the style they are drafted in");
+            for (Opening o : r.openings()) {
+                String where = r.url() + " " + o.section();
+                assertNotNull(o.structure(), where + ": no structure");
+                assertTrue(subjects.contains(o.structure().speaksOf()), where + ": speaks of " + o.structure().speaksOf());
+                assertFalse(o.structure().order().isEmpty(), where + ": no parts");
+                for (String cell : o.structure().order()) {
+                    assertTrue(fitsPublicTables(cell), where + ": part " + cell);
+                    assertTrue(o.claims().stream().anyMatch(c -> cell.equals(c.cell())), where + ": part " + cell + " states no figure");
+                }
+                assertEquals(o.structure().together(), o.claims().stream().anyMatch(c -> c.wording().contains("均为")), where + ": 均为");
+                for (Slip s : o.slips()) {
+                    assertTrue(o.claims().stream().anyMatch(c -> c.value().equals(s.value()) && c.unit().equals(s.unit())),
+                            where + ": slip " + s.value() + s.unit() + " is none of its figures");
+                    assertTrue(s.reason() != null && !s.reason().isBlank(), where + ": slip " + s.value() + " without a reason");
+                }
+            }
+        }
     }
 
     @Test
