@@ -9,10 +9,12 @@ export const FIELD_LABELS = {
   executionRate: '执行率', completionRate: '完成率',
 };
 
-// The order of a published 情况说明 (SectionKind).
+// The order of a published 情况说明, then the self-evaluation's blocks and a budget year's targets (SectionKind); a
+// year's document holds only some of them, and the others are refused (SECTION_NOT_HELD) and not shown.
 export const SECTION_ORDER = ['TOTALS', 'INCOME', 'EXPENDITURE', 'FISCAL_TOTALS', 'GENERAL_BUDGET', 'BASIC_EXPENDITURE',
   'GOVERNMENT_FUND', 'STATE_CAPITAL', 'THREE_PUBLIC', 'OFFICE_RUNNING_COST', 'PROCUREMENT', 'ASSETS', 'PERFORMANCE',
-  'INDICATOR_DEVIATIONS', 'SELF_EVALUATION_DEVIATION', 'IMPROVEMENT_PLAN'];
+  'INDICATOR_DEVIATIONS', 'SELF_EVALUATION_DEVIATION', 'IMPROVEMENT_PLAN',
+  'BUDGET_GOAL', 'BUDGET_FUNDS', 'KEY_TASKS', 'TARGET_INDICATORS'];
 
 export const STATUS_LABELS = { MET: '达到', EXCEEDED: '超过', NOT_MET: '未达到', NOT_COMPARABLE: '无法比较', UNPARSED: '无法识别' };
 export const SEVERITY_LABELS = { ERROR: '错误', ROUNDING: '舍入', WARNING: '提示' };

@@ -101,12 +101,14 @@ class ConcurrentWritesTest {
     void twoOfficersSavingDraftsOfTheirDepartmentsAtOnceNeverFail() throws Exception {
         // Each officer edits a section of their own department, always on the version they saved last: no conflict is possible.
         List<Function<Integer, String>> officers = new ArrayList<>();
-        for (String[] officer : new String[][]{{"officer-xn", "XN-WB"}, {"officer-hn", "HN-WB"}}) {
+        // Each in a section their year's document holds: HN-WB's is a self-evaluation, with no 机关运行经费 section.
+        for (String[] officer : new String[][]{{"officer-xn", "XN-WB", "OFFICE_RUNNING_COST", "机关运行经费说明"},
+                {"officer-hn", "HN-WB", "IMPROVEMENT_PLAN", "改进措施及结果应用方案"}}) {
             AtomicReference<Integer> base = new AtomicReference<>();
             officers.add(i -> {
                 try {
                     JsonNode result = new GraphQLClient(http, officer[0]).run("save-draft", "code", officer[1], "year", 2024,
-                            "section", "OFFICE_RUNNING_COST", "base", base.get(), "text", "第" + i + "次修改：机关运行经费说明。");
+                            "section", officer[2], "base", base.get(), "text", "第" + i + "次修改：" + officer[3] + "。");
                     JsonNode errors = result.path("errors");
                     if (errors.isArray() && !errors.isEmpty()) {
                         return "saveDraft " + errors.get(0).path("extensions").path("code").asText();
@@ -121,8 +123,9 @@ class ConcurrentWritesTest {
         Map<String, Integer> counts = runFor(4_000, officers);
         assertEquals(Map.of("saveDraft OK", counts.getOrDefault("saveDraft OK", 0)), counts, "every save succeeds: " + counts);
         assertTrue(counts.get("saveDraft OK") >= 4, "the officers saved while the other did: " + counts);
-        for (String code : List.of("XN-WB", "HN-WB")) {
-            List<DraftVersionStore.Version> saved = versions.versions(code, 2024, "OFFICE_RUNNING_COST");
+        for (String[] edited : new String[][]{{"XN-WB", "OFFICE_RUNNING_COST"}, {"HN-WB", "IMPROVEMENT_PLAN"}}) {
+            String code = edited[0];
+            List<DraftVersionStore.Version> saved = versions.versions(code, 2024, edited[1]);
             for (int i = 0; i < saved.size(); i++) {
                 assertEquals(i + 1, saved.get(i).version(), code + ": versions numbered 1..n");
             }
@@ -178,13 +181,14 @@ class ConcurrentWritesTest {
             int client = t;
             clients.add(i -> switch ((client + i) % 8) {
                 // Everyone edits one shared section on whatever version they saw last: conflicts expected.
-                case 0 -> "saveDraft(shared) " + outcome("admin", "save-draft", "code", "HN-WB", "year", 2024, "section", "ASSETS",
-                        "base", latest("HN-WB", "ASSETS"), "text", "共同编辑的资产说明 " + client + "-" + i);
+                case 0 -> "saveDraft(shared) " + outcome("admin", "save-draft", "code", "XN-WB", "year", 2024, "section",
+                        "INDICATOR_DEVIATIONS", "base", latest("XN-WB", "INDICATOR_DEVIATIONS"), "text", "共同编辑的指标偏差说明 " + client + "-" + i);
                 // A section of one's own (by client: department and section): never a conflict.
                 case 1 -> {
-                    String department = client % 2 == 0 ? "XN-WB" : "HN-WB";
-                    String section = SECTIONS.get(client / 2);
-                    String user = client % 4 == 0 ? "officer-xn" : client % 4 == 1 ? "officer-hn" : "admin";
+                    String[] own = OWN.get(client);
+                    String user = own[0];
+                    String department = own[1];
+                    String section = own[2];
                     yield "saveDraft(own) " + outcome(user, "save-draft", "code", department, "year", 2024, "section", section,
                             "base", latest(department, section), "text", "本部门说明 " + client + "-" + i);
                 }
@@ -209,9 +213,19 @@ class ConcurrentWritesTest {
         }
     }
 
-    /** Sections edited by one client each in the mixed load (others in this class are used by the other tests). */
-    private static final List<String> SECTIONS = List.of("TOTALS", "INCOME", "EXPENDITURE", "FISCAL_TOTALS", "GENERAL_BUDGET",
-            "BASIC_EXPENDITURE", "GOVERNMENT_FUND", "THREE_PUBLIC");
+    /**
+     * The user, department and section each client of the mixed load edits alone, a section the department-year's
+     * document holds (HN-WB a self-evaluation, 438001 budget targets); others in this class are used by the other tests.
+     */
+    private static final List<String[]> OWN = List.of(
+            new String[]{"officer-xn", "XN-WB", "TOTALS"}, new String[]{"officer-hn", "HN-WB", "SELF_EVALUATION_DEVIATION"},
+            new String[]{"admin", "XN-WB", "INCOME"}, new String[]{"admin", "438001", "BUDGET_GOAL"},
+            new String[]{"officer-xn", "XN-WB", "EXPENDITURE"}, new String[]{"officer-hn", "HN-WB", "INDICATOR_DEVIATIONS"},
+            new String[]{"admin", "XN-WB", "FISCAL_TOTALS"}, new String[]{"admin", "438001", "BUDGET_FUNDS"},
+            new String[]{"officer-xn", "XN-WB", "GENERAL_BUDGET"}, new String[]{"admin", "XN-WB", "PERFORMANCE"},
+            new String[]{"admin", "XN-WB", "BASIC_EXPENDITURE"}, new String[]{"admin", "438001", "KEY_TASKS"},
+            new String[]{"officer-xn", "XN-WB", "GOVERNMENT_FUND"}, new String[]{"admin", "438001", "TARGET_INDICATORS"},
+            new String[]{"admin", "XN-WB", "THREE_PUBLIC"}, new String[]{"admin", "XN-WB", "STATE_CAPITAL"});
 
     private Integer latest(String code, String section) {
         return versions.latest(code, 2024, section).map(DraftVersionStore.Version::version).orElse(null);

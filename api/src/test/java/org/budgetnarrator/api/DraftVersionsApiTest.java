@@ -29,34 +29,34 @@ class DraftVersionsApiTest {
 
     @Test
     void editsAreNewVersionsRegenerationRespectsThemAndOldVersionsRestore() {
-        JsonNode v1 = client().run("versions", "code", "HN-WB", "year", 2024, "section", "TOTALS").path("data").path("regenerateDraft");
+        JsonNode v1 = client().run("versions", "code", "HN-WB", "year", 2024, "section", "SELF_EVALUATION_DEVIATION").path("data").path("regenerateDraft");
         assertEquals(1, v1.path("version").asInt());
         assertEquals("GENERATED", v1.path("origin").asText());
         String generated = v1.path("text").asText();
 
-        JsonNode v2 = client().run("save-draft", "code", "HN-WB", "year", 2024, "section", "TOTALS", "base", 1,
+        JsonNode v2 = client().run("save-draft", "code", "HN-WB", "year", 2024, "section", "SELF_EVALUATION_DEVIATION", "base", 1,
                 "text", generated + "（已人工修改）").path("data").path("saveDraft");
         assertEquals(2, v2.path("version").asInt());
         assertEquals(1, v2.path("baseVersion").asInt());
         assertEquals("EDITED", v2.path("origin").asText());
 
         // Someone else's save based on version 1 is a conflict, shown, not lost.
-        JsonNode conflict = client().run("save-draft", "code", "HN-WB", "year", 2024, "section", "TOTALS", "base", 1, "text", "另一人的修改");
+        JsonNode conflict = client().run("save-draft", "code", "HN-WB", "year", 2024, "section", "SELF_EVALUATION_DEVIATION", "base", 1, "text", "另一人的修改");
         assertEquals("CONFLICT", code(conflict));
         assertTrue(conflict.path("errors").get(0).path("message").asText().contains("version 2"));
 
         // Regenerating does not overwrite the edited version unless forced.
-        assertEquals("CONFLICT", code(client().run("versions", "code", "HN-WB", "year", 2024, "section", "TOTALS")));
-        JsonNode v3 = client().run("versions", "code", "HN-WB", "year", 2024, "section", "TOTALS", "force", true).path("data").path("regenerateDraft");
+        assertEquals("CONFLICT", code(client().run("versions", "code", "HN-WB", "year", 2024, "section", "SELF_EVALUATION_DEVIATION")));
+        JsonNode v3 = client().run("versions", "code", "HN-WB", "year", 2024, "section", "SELF_EVALUATION_DEVIATION", "force", true).path("data").path("regenerateDraft");
         assertEquals(3, v3.path("version").asInt());
 
-        JsonNode restored = client().query("mutation { restoreDraftVersion(departmentCode: \"HN-WB\", year: 2024, section: TOTALS, version: 2) "
+        JsonNode restored = client().query("mutation { restoreDraftVersion(departmentCode: \"HN-WB\", year: 2024, section: SELF_EVALUATION_DEVIATION, version: 2) "
                 + "{ version origin text } }").path("data").path("restoreDraftVersion");
         assertEquals(4, restored.path("version").asInt());
         assertEquals("RESTORED", restored.path("origin").asText());
         assertTrue(restored.path("text").asText().endsWith("（已人工修改）"));
 
-        JsonNode listed = client().query("{ department(code: \"HN-WB\") { year(year: 2024) { draftVersions(section: TOTALS) { version origin } } } }")
+        JsonNode listed = client().query("{ department(code: \"HN-WB\") { year(year: 2024) { draftVersions(section: SELF_EVALUATION_DEVIATION) { version origin } } } }")
                 .path("data").path("department").path("year").path("draftVersions");
         assertEquals(4, listed.size());
     }

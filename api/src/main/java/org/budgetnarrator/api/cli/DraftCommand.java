@@ -1,6 +1,7 @@
 package org.budgetnarrator.api.cli;
 
 import io.micronaut.context.ApplicationContext;
+import org.budgetnarrator.drafting.draft.DocumentKind;
 import org.budgetnarrator.drafting.export.BulkDrafter;
 import org.budgetnarrator.model.repo.DepartmentPages;
 import org.budgetnarrator.model.repo.DepartmentRepository;
@@ -16,10 +17,14 @@ import java.util.concurrent.Callable;
 
 /** Drafts the reports of many departments in one run, to Word, Markdown or JSON files. */
 @Command(name = "draft", mixinStandardHelpOptions = true,
-        description = {"Drafts the 情况说明 of every department (--all) or of the given ones for a year, one file each, "
-                + "in the department's style. A second run skips department-years whose data, templates, style and mode are "
-                + "unchanged since their file was written (--force redoes them). A department that fails is reported and the "
-                + "run goes on. Exit code 0 only when nothing failed."})
+        description = {"Drafts the report of every department (--all) or of the given ones for a year, one file each, "
+                + "in the department's style, by what the department-year holds (its stage): a 部门决算 year its 情况说明, a 绩效自评 "
+                + "year its self-evaluation's blocks, a budget year its performance targets (部门预算绩效目标), never a 决算 it does "
+                + "not have. A department-year with nothing to draft is listed as SKIPPED with the reason. A second run leaves "
+                + "department-years whose data, templates, style and mode are unchanged since their file was written (--force "
+                + "redoes them). A department that fails is reported and the run goes on. The summary counts the files drafted "
+                + "by document, those unchanged, skipped and failed, and the 【待补充…】 gaps the files print. Exit code 0 only "
+                + "when nothing failed."})
 public class DraftCommand implements Callable<Integer> {
 
     @Option(names = {"-y", "--year"}, required = true, paramLabel = "YEAR", description = "Fiscal year.")
@@ -78,44 +83,69 @@ public class DraftCommand implements Callable<Integer> {
                 return 2;
             }
             BulkDrafter drafter = context.getBean(BulkDrafter.class);
-            int[] counts = new int[5];
+            Tally tally = new Tally();
             long start = System.nanoTime();
             try (BulkDrafter.Run run = drafter.start(out, format, mode, force)) {
                 if (which.all) {
                     List<String> codes = context.getBean(DepartmentPages.class).codesWithYear(DepartmentPages.Filter.NONE, year);
                     progress.total(codes.size());
                     for (String code : codes) {
-                        count(counts, run.draft(code, year, progress::report));
+                        tally.add(run.draft(code, year, progress::report));
                     }
                 } else {
                     progress.total(which.departments.size());
                     DepartmentRepository departments = context.getBean(DepartmentRepository.class);
                     for (String code : which.departments) {
                         if (departments.findByCode(code).isEmpty()) {
-                            progress.report(new BulkDrafter.Outcome(code, year, BulkDrafter.Status.FAILED, 0, null, "no such department"));
-                            counts[2]++;
+                            BulkDrafter.Outcome unknown = new BulkDrafter.Outcome(code, year, BulkDrafter.Status.FAILED, 0, null, "no such department");
+                            progress.report(unknown);
+                            tally.add(unknown);
                             continue;
                         }
-                        count(counts, run.draft(code, year, progress::report));
+                        tally.add(run.draft(code, year, progress::report));
                     }
                 }
             }
             progress.finish();
             double seconds = (System.nanoTime() - start) / 1e9;
-            console.printf(Locale.ROOT, "drafted %d, skipped %d (unchanged), gaps left %d (missing reasons), fallbacks %d, failed %d "
+            console.printf(Locale.ROOT, "drafted %d (final accounts %d, self-evaluation %d, budget targets %d), unchanged %d, "
+                            + "skipped %d (nothing to draft), gaps left %d (【待补充】 in the files), fallbacks %d, failed %d "
                             + "in %.1f s (%.0f department-years per second)%n",
-                    counts[0], counts[1], counts[3], counts[4], counts[2], seconds, (counts[0] + counts[1] + counts[2]) / Math.max(seconds, 1e-9));
-            return counts[2] == 0 ? 0 : 1;
+                    tally.drafted, tally.documents.getOrDefault(DocumentKind.FINAL_ACCOUNTS, 0),
+                    tally.documents.getOrDefault(DocumentKind.SELF_EVALUATION, 0), tally.documents.getOrDefault(DocumentKind.BUDGET_TARGETS, 0),
+                    tally.unchanged, tally.skipped, tally.gaps, tally.fallbacks, tally.failed, seconds,
+                    tally.all() / Math.max(seconds, 1e-9));
+            return tally.failed == 0 ? 0 : 1;
         }
     }
 
-    private static void count(int[] counts, BulkDrafter.Outcome outcome) {
-        switch (outcome.status()) {
-            case DRAFTED -> counts[0]++;
-            case SKIPPED -> counts[1]++;
-            case FAILED -> counts[2]++;
+    /** The run's figures: files drafted (by document) and left unchanged, department-years skipped and failed, gaps. */
+    private static final class Tally {
+        int drafted;
+        int unchanged;
+        int skipped;
+        int failed;
+        int gaps;
+        int fallbacks;
+        final java.util.Map<DocumentKind, Integer> documents = new java.util.EnumMap<>(DocumentKind.class);
+
+        void add(BulkDrafter.Outcome outcome) {
+            switch (outcome.status()) {
+                case DRAFTED -> {
+                    drafted++;
+                    documents.merge(outcome.document(), 1, Integer::sum);
+                }
+                case UNCHANGED -> unchanged++;
+                case SKIPPED -> skipped++;
+                case FAILED -> failed++;
+            }
+            // An unchanged file still prints the gaps it was written with: they are left all the same.
+            gaps += outcome.gaps();
+            fallbacks += outcome.fallbacks();
         }
-        counts[3] += outcome.gaps();
-        counts[4] += outcome.fallbacks();
+
+        int all() {
+            return drafted + unchanged + skipped + failed;
+        }
     }
 }

@@ -94,17 +94,24 @@ final class MixedLoad {
             mutation Import($document: String!, $fileName: String) { importDepartmentYear(document: $document, fileName: $fileName) {
               stored problems { severity message } } }""";
 
-    /** The demo department-years whose sections clients edit, with the user who may. */
-    private record Owned(String code, int year, String user, String document) {
+    /**
+     * The demo department-years whose sections clients edit, with the user who may and the sections their document holds
+     * (a section of another document is refused: SECTION_NOT_HELD).
+     */
+    private record Owned(String code, int year, String user, String document, List<String> sections) {
     }
 
-    private static final List<Owned> DEPARTMENTS = List.of(new Owned("XN-WB", 2024, "officer-xn", "xianning-2024.json"),
-            new Owned("HN-WB", 2024, "officer-hn", "hunan-2024.json"), new Owned("438001", 2024, "admin", "shijiazhuang-2024.json"),
-            new Owned("ZJ-WB", 2026, "admin", "zhanjiang-2026.json"));
-    /** Sections of their own, one per client and department; ASSETS of XN-WB is everyone's. */
-    private static final List<String> OWN_SECTIONS = List.of("TOTALS", "INCOME", "EXPENDITURE", "FISCAL_TOTALS", "GENERAL_BUDGET",
+    /** Sections of their own, one per client and department while there are enough; ASSETS of XN-WB is everyone's. */
+    private static final List<String> FINAL_ACCOUNTS_SECTIONS = List.of("TOTALS", "INCOME", "EXPENDITURE", "FISCAL_TOTALS", "GENERAL_BUDGET",
             "BASIC_EXPENDITURE", "GOVERNMENT_FUND", "STATE_CAPITAL", "THREE_PUBLIC", "OFFICE_RUNNING_COST", "PROCUREMENT", "PERFORMANCE",
             "INDICATOR_DEVIATIONS", "SELF_EVALUATION_DEVIATION");
+    private static final List<String> SELF_EVALUATION_SECTIONS = List.of("SELF_EVALUATION_DEVIATION", "INDICATOR_DEVIATIONS", "IMPROVEMENT_PLAN");
+    private static final List<String> BUDGET_SECTIONS = List.of("BUDGET_GOAL", "BUDGET_FUNDS", "KEY_TASKS", "TARGET_INDICATORS");
+
+    private static final List<Owned> DEPARTMENTS = List.of(new Owned("XN-WB", 2024, "officer-xn", "xianning-2024.json", FINAL_ACCOUNTS_SECTIONS),
+            new Owned("HN-WB", 2024, "officer-hn", "hunan-2024.json", SELF_EVALUATION_SECTIONS),
+            new Owned("438001", 2024, "admin", "shijiazhuang-2024.json", BUDGET_SECTIONS),
+            new Owned("ZJ-WB", 2026, "admin", "zhanjiang-2026.json", BUDGET_SECTIONS));
     private static final List<String> REASON_LINES = List.of("account:2013501", "account:2013502", "account:20805");
 
     private final URI base;
@@ -194,7 +201,7 @@ final class MixedLoad {
             case DEPARTMENT_YEAR -> graphql("officer-hn", DEPARTMENT_YEAR, "code", "HN-WB", "year", 2024);
             case AUDIT -> graphql("officer-xn", AUDIT, "code", "XN-WB", "year", 2024);
             case SAVE_OWN_SECTION -> graphql(own.user(), SAVE, "code", own.code(), "year", own.year(),
-                    "section", OWN_SECTIONS.get((client / DEPARTMENTS.size()) % OWN_SECTIONS.size()), "base", ownVersion,
+                    "section", own.sections().get((client / DEPARTMENTS.size()) % own.sections().size()), "base", ownVersion,
                     "text", "负载测试：客户端" + client + "第" + i + "次保存本部门的说明。");
             case SAVE_SHARED_SECTION -> {
                 int seen = sharedVersion.get();

@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * Progress of a long run: on a terminal a bar with count, rate and time left, redrawn in place; elsewhere
- * (CI, pipes) a plain line every 5% and every failure.
+ * (CI, pipes) a plain line every 5%; on both, a line for every failure and every department-year skipped with its reason.
  */
 final class Progress {
 
@@ -32,6 +32,9 @@ final class Progress {
         if (outcome.status() == BulkDrafter.Status.FAILED) {
             line();
             out.println("FAILED  " + outcome.department() + " " + outcome.year() + ": " + outcome.error());
+        } else if (outcome.status() == BulkDrafter.Status.SKIPPED) {
+            line();
+            out.println("SKIPPED " + outcome.department() + " " + outcome.year() + ": " + outcome.reason());
         }
         double seconds = Math.max((System.nanoTime() - started) / 1e9, 1e-3);
         double rate = done / seconds;

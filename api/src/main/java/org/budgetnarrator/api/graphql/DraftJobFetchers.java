@@ -91,6 +91,7 @@ public class DraftJobFetchers {
                         out.put("error", i.error());
                         out.put("fileName", i.fileName());
                         out.put("unchanged", i.unchanged());
+                        out.put("reason", i.reason());
                         return out;
                     }).toList(), executor);
         };
@@ -110,6 +111,7 @@ public class DraftJobFetchers {
         out.put("failed", counts.failed());
         out.put("gaps", counts.gaps());
         out.put("unchanged", counts.unchanged());
+        out.put("skipped", counts.skipped());
         out.put("startedBy", job.startedBy());
         out.put("startedAt", job.startedAt());
         out.put("finishedAt", job.finishedAt());

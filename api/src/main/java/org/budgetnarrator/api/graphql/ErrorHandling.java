@@ -49,7 +49,14 @@ final class ErrorHandling {
             }
             String code;
             String message;
-            if (e instanceof BadInputException) {
+            Map<String, Object> extensions = new LinkedHashMap<>();
+            if (e instanceof org.budgetnarrator.drafting.draft.SectionNotHeldException notHeld) {
+                // Not a fault: the department-year's document does not hold the section; the message says so for the officer.
+                code = "SECTION_NOT_HELD";
+                message = e.getMessage();
+                extensions.put("stage", notHeld.held().stage());
+                extensions.put("section", notHeld.section().name());
+            } else if (e instanceof BadInputException) {
                 code = "BAD_USER_INPUT";
                 message = e.getMessage();
             } else if (e instanceof WriteConflictException
@@ -91,11 +98,18 @@ final class ErrorHandling {
                     .path(params.getPath())
                     .location(params.getSourceLocation())
                     .errorType(classification(code))
-                    .extensions(Map.of("code", code))
+                    .extensions(withCode(code, extensions))
                     .build();
             return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult().error(error).build());
         }
     };
+
+    private static Map<String, Object> withCode(String code, Map<String, Object> more) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("code", code);
+        out.putAll(more);
+        return out;
+    }
 
     /** An argument out of its bounds or a value its type cannot hold, found before the operation ran. */
     static GraphQLError badUserInput(String message, SourceLocation location) {
@@ -128,7 +142,7 @@ final class ErrorHandling {
     private static ErrorClassification classification(String code) {
         return switch (code) {
             case "BAD_USER_INPUT" -> ErrorType.ValidationError;
-            case "NOT_FOUND", "CONFLICT", "UNAUTHENTICATED", "PERMISSION_DENIED", "TIMEOUT", "UNAVAILABLE" -> ErrorType.DataFetchingException;
+            case "NOT_FOUND", "CONFLICT", "UNAUTHENTICATED", "PERMISSION_DENIED", "TIMEOUT", "UNAVAILABLE", "SECTION_NOT_HELD" -> ErrorType.DataFetchingException;
             default -> ErrorType.ExecutionAborted;
         };
     }

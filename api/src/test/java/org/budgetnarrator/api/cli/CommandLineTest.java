@@ -141,23 +141,48 @@ class CommandLineTest {
     }
 
     @Test
-    void draftWritesEveryDepartmentsReportSkipsUnchangedOnesAndReportsFailures() throws Exception {
+    void draftWritesEveryDepartmentsReportByItsStageSkipsUnchangedOnesAndEmptyOnesAndReportsFailures() throws Exception {
         demo("xianning-2024.json");
         demo("hunan-2024.json");
+        demo("shijiazhuang-2024.json");
         demo("zhanjiang-2026.json");
-        assertEquals(0, run("import", dir.resolve("in").toString()));
+        // A budget-stage year stored with nothing in it: nothing to draft.
+        Files.writeString(dir.resolve("in").resolve("empty-2024.json"), "{\"format\":\"budget-narrator/department-year@2\",\"year\":2024,"
+                + "\"stage\":\"BUDGET\",\"department\":{\"code\":\"T-EMPTY\",\"name\":\"测试空白部门\",\"level\":\"CITY\"}}");
+        assertEquals(0, run("import", dir.resolve("in").toString()), output());
         Path drafts = dir.resolve("drafts");
+        out.reset();
         assertEquals(0, run("draft", "--year", "2024", "--all", "--format", "md", "--out", drafts.toString()));
-        assertTrue(output().contains("drafted 2, skipped 0"), output());
-        java.util.regex.Matcher firstGaps = java.util.regex.Pattern.compile("gaps left (\\d+)").matcher(output());
-        assertTrue(firstGaps.find(), output());
-        assertTrue(Files.readString(drafts.resolve("XN-WB-2024.md")).contains("2024年度收、支总计均为429.8万元"));
-        assertTrue(Files.exists(drafts.resolve("HN-WB-2024.md")));
+        assertTrue(output().contains("drafted 3 (final accounts 1, self-evaluation 1, budget targets 1), unchanged 0, "
+                + "skipped 1 (nothing to draft)"), output());
+        assertTrue(output().contains("SKIPPED T-EMPTY 2024: 2024年度部门预算（绩效目标）未录入总体绩效目标、预算金额、重点工作任务和绩效指标，"
+                + "无可起草的内容。"), output());
+        assertTrue(!Files.exists(drafts.resolve("T-EMPTY-2024.md")), "nothing is written for it");
+        String xianning = Files.readString(drafts.resolve("XN-WB-2024.md"));
+        String hunan = Files.readString(drafts.resolve("HN-WB-2024.md"));
+        String shijiazhuang = Files.readString(drafts.resolve("438001-2024.md"));
+        assertTrue(xianning.contains("2024年度收、支总计均为429.8万元"));
+        assertTrue(hunan.contains("2024年度部门整体支出绩效自评") && hunan.contains("执行率为84.65%") && !hunan.contains("决算"), hunan);
+        assertTrue(shijiazhuang.contains("2024年度部门预算绩效目标") && shijiazhuang.contains("预算项目共8个")
+                && !shijiazhuang.contains("决算"), shijiazhuang);
         assertTrue(!Files.exists(drafts.resolve("ZJ-WB-2024.md")), "Zhanjiang has no 2024");
+        // The gaps left are the markers the files print.
+        int markers = 0;
+        for (String text : new String[]{xianning, hunan, shijiazhuang}) {
+            markers += text.split("【待补充：", -1).length - 1;
+        }
+        assertTrue(markers > 0);
+        assertTrue(output().contains("gaps left " + markers + " "), markers + " markers: " + output());
 
+        out.reset();
         assertEquals(0, run("draft", "--year", "2024", "--all", "--format", "md", "--out", drafts.toString()));
-        assertTrue(output().contains("drafted 0, skipped 2 (unchanged), gaps left " + firstGaps.group(1) + " "),
-                "a skipped report still has its gaps: " + output());
+        assertTrue(output().contains("drafted 0 (final accounts 0, self-evaluation 0, budget targets 0), unchanged 3, skipped 1 "
+                + "(nothing to draft), gaps left " + markers + " "), "an unchanged report still has its gaps: " + output());
+
+        assertEquals(0, run("draft", "--year", "2026", "-d", "ZJ-WB", "--format", "md", "--out", drafts.toString()));
+        String zhanjiang = Files.readString(drafts.resolve("ZJ-WB-2026.md"));
+        assertTrue(zhanjiang.contains("2026年度部门预算绩效目标") && zhanjiang.contains("2026年度部门预算支出1141.23万元")
+                && !zhanjiang.contains("决算"), zhanjiang);
 
         assertEquals(1, run("draft", "--year", "2024", "--department", "NOPE", "XN-WB", "--format", "docx", "--out", drafts.toString()));
         assertTrue(output().contains("FAILED  NOPE 2024: no such department"), output());
@@ -175,7 +200,7 @@ class CommandLineTest {
             System.setProperty("narrator.llm.model", "stub-model");
             Path drafts = dir.resolve("polished");
             assertEquals(0, run("draft", "--year", "2024", "-d", "XN-WB", "--mode", "POLISH", "--format", "md", "--out", drafts.toString()));
-            assertTrue(output().contains("drafted 1, skipped 0") && output().contains("fallbacks 0, failed 0"), output());
+            assertTrue(output().contains("drafted 1 (final accounts 1,") && output().contains("fallbacks 0, failed 0"), output());
             String text = Files.readString(drafts.resolve("XN-WB-2024.md"));
             assertTrue(text.contains("主要用于保障") && text.contains("2024年度收、支总计均为429.8万元"), text);
             int calls = model.calls();
@@ -197,7 +222,8 @@ class CommandLineTest {
             assertTrue(fallbacks.find() && Integer.parseInt(fallbacks.group(1)) > 0, output());
             out.reset();
             assertEquals(0, run("draft", "--year", "2024", "-d", "HN-WB", "--mode", "POLISH", "--format", "docx", "--out", other.toString()));
-            assertTrue(output().contains("drafted 1, skipped 0"), "not skipped while sections fell back: " + output());
+            assertTrue(output().contains("drafted 1 (final accounts 0, self-evaluation 1, budget targets 0), unchanged 0"),
+                    "not left unchanged while sections fell back: " + output());
         } finally {
             System.clearProperty("narrator.llm.base-url");
             System.clearProperty("narrator.llm.model");

@@ -76,8 +76,21 @@ public final class DraftContext {
         return fact(subject, field, v.toPlainString(), formatMoney(v));
     }
 
+    /**
+     * A stored amount (万元) written in a unit of its own: a line the source gives in 元 (a key task of a target
+     * declaration, 18,630.00 元) is stated in 元 as printed, whatever the report's unit.
+     */
+    public Fact money(String subject, String field, BigDecimal value, String unit) {
+        BigDecimal v = value == null ? BigDecimal.ZERO : value;
+        return fact(subject, field, v.toPlainString(), formatMoney(v, "元".equals(unit)));
+    }
+
     String formatMoney(BigDecimal stored) {
-        BigDecimal v = yuan() ? stored.movePointRight(4) : stored;
+        return formatMoney(stored, yuan());
+    }
+
+    private String formatMoney(BigDecimal stored, boolean inYuan) {
+        BigDecimal v = inYuan ? stored.movePointRight(4) : stored;
         int decimals = style.moneyDecimals();
         // Rounded half up once, from the stored exact value, to the style's decimals.
         BigDecimal shown = style.moneyFixedDecimals() ? v.setScale(decimals, RoundingMode.HALF_UP)
@@ -112,6 +125,11 @@ public final class DraftContext {
         String display = style.zeroPercentPlain() && shown.signum() == 0 ? "0"
                 : style.percentFixedDecimals() ? shown.toPlainString() : trim(shown).toPlainString();
         return fact(subject, kind, exact.toPlainString(), display);
+    }
+
+    /** A percentage the data state (a spending plan's 60%), written as stated without trailing zeros. */
+    public Fact statedPercent(String subject, String field, BigDecimal value) {
+        return fact(subject, field, value.toPlainString(), trim(value).toPlainString());
     }
 
     public Fact count(String subject, String field, Integer value) {

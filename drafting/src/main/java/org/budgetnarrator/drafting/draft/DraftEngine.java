@@ -70,8 +70,17 @@ public final class DraftEngine {
         return overrides;
     }
 
-    /** One section. */
+    /**
+     * One section.
+     *
+     * @throws SectionNotHeldException when the department-year's document does not hold it (a 决算 section of a
+     *                                 budget-stage year): nothing is drafted from figures that are not there
+     */
     public Draft draft(YearData data, SectionKind section, StyleProfile style) {
+        DocumentKind kind = DocumentKind.of(data);
+        if (!kind.holds(section)) {
+            throw new SectionNotHeldException(kind, data.year().year(), section);
+        }
         DraftContext ctx = new DraftContext(data, style, catalogue);
         Map<String, Object> model = new SectionModels(ctx).model(section);
         ReportLayout layout = ReportLayouts.load(style.layout());
@@ -81,11 +90,12 @@ public final class DraftEngine {
     }
 
     /**
-     * The whole 情况说明 in the style's layout: each section under its heading, parts under theirs, in order. Facts and
-     * gaps are placed in the report's own text.
+     * The whole report of what the department-year holds, in its layout ({@link DocumentKind#layout}): a final-accounts
+     * year's 情况说明 in the style's layout, a self-evaluation's blocks, or a budget year's target summary; each section
+     * under its heading, parts under theirs, in order. Facts and gaps are placed in the report's own text.
      */
     public Draft report(YearData data, StyleProfile style) {
-        ReportLayout layout = ReportLayouts.load(style.layout());
+        ReportLayout layout = DocumentKind.of(data).layout(style);
         DraftContext ctx = new DraftContext(data, style, catalogue);
         SectionModels models = new SectionModels(ctx);
         StringBuilder rendered = new StringBuilder();

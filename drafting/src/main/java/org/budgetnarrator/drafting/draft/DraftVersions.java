@@ -143,7 +143,8 @@ public class DraftVersions {
     }
 
     /**
-     * The 情况说明 as it prints (report, freeze, downloads, bulk drafting): the sections of the style's layout under their headings,
+     * The report as it prints (report, freeze, downloads, bulk drafting): the sections of the department-year's layout under their
+     * headings (the style's 情况说明 for final accounts, the self-evaluation's or the budget targets' own otherwise),
      * each the latest saved text where one was saved and the template's draft elsewhere. The template's facts and
      * gaps keep their places; a saved text has no facts placed in it, and keeps those of the template's gaps whose
      * marker it still contains.
@@ -151,7 +152,7 @@ public class DraftVersions {
     public PrintedReport report(YearData data, StyleProfile style) {
         Draft template = drafts.engine().report(data, style);
         Saved saved = new Saved(data, store.latestOfEach(data.department().code(), data.year().year()));
-        ReportLayout layout = ReportLayouts.load(style.layout());
+        ReportLayout layout = DocumentKind.of(data).layout(style);
         Map<SectionKind, int[]> bodies = bodies(template.text(), layout);
         if (bodies == null) {
             // The template's own headings are always there; a template override that drops one is printed as drafted.
@@ -268,7 +269,8 @@ public class DraftVersions {
          */
         Choice choice(SectionKind section) {
             DraftVersionStore.Version own = latest.get(section.name());
-            DraftVersionStore.Version whole = section.finalAccounts() ? latest.get(REPORT) : null;
+            // Only a section of the report's layout has a part in a saved whole report (none is found for the others).
+            DraftVersionStore.Version whole = latest.get(REPORT);
             String part = whole == null ? null : reportParts(whole).get(section);
             if (part != null && (own == null || Instant.parse(whole.createdAt()).isAfter(Instant.parse(own.createdAt())))) {
                 return new Choice(whole, part);
@@ -279,7 +281,7 @@ public class DraftVersions {
         private Map<SectionKind, String> reportParts(DraftVersionStore.Version whole) {
             if (reportParts == null) {
                 Map<SectionKind, int[]> bodies = bodies(whole.text(),
-                        ReportLayouts.load(drafts.style(data.department().code(), whole.style()).layout()));
+                        DocumentKind.of(data).layout(drafts.style(data.department().code(), whole.style())));
                 reportParts = new java.util.EnumMap<>(SectionKind.class);
                 if (bodies != null) {
                     bodies.forEach((k, r) -> reportParts.put(k, whole.text().substring(r[0], r[1]).strip()));

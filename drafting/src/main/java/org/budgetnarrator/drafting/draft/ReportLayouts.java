@@ -26,10 +26,22 @@ public final class ReportLayouts {
         if (!available().contains(key)) {
             throw new IllegalArgumentException("unknown report layout '" + key + "'; available: " + available());
         }
-        try (InputStream in = ShippedResources.open("layouts/" + key + ".json")) {
+        return read("layouts/" + key + ".json");
+    }
+
+    /**
+     * The layout of a document other than the final accounts (layouts/documents/NAME.json): a self-evaluation's or a
+     * budget-stage target summary's sections. Not in the index, so no style can print a 决算 in it.
+     */
+    static ReportLayout document(String name) {
+        return read("layouts/documents/" + name + ".json");
+    }
+
+    private static ReportLayout read(String path) {
+        try (InputStream in = ShippedResources.open(path)) {
             return MAPPER.readValue(in, ReportLayout.class);
         } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("layouts/" + key + ".json is not a valid report layout: " + e.getMessage(), e);
+            throw new IllegalArgumentException(path + " is not a valid report layout: " + e.getMessage(), e);
         }
     }
 }

@@ -83,8 +83,19 @@ final class SectionModels {
             case ASSETS -> assets(m);
             case PERFORMANCE -> performance(m);
             case INDICATOR_DEVIATIONS -> indicatorDeviations(m);
-            case SELF_EVALUATION_DEVIATION, IMPROVEMENT_PLAN -> selfEvaluation(m);
-            default -> throw new IllegalStateException(section.name());
+            case SELF_EVALUATION_DEVIATION -> selfEvaluation(m);
+            case IMPROVEMENT_PLAN -> {
+                put(m, "measures", ctx.measures("evaluation:department", "BUDGET"));
+                put(m, "improvementPlan", y.improvementPlan());
+                // No measure recorded and no plan entered: a promise the department never made is not written for it.
+                if (!m.containsKey("measures") && !m.containsKey("improvementPlan")) {
+                    m.put("missing", ctx.missing("evaluation:department", "改进措施及结果应用方案"));
+                }
+            }
+            case BUDGET_GOAL -> budgetGoal(m);
+            case BUDGET_FUNDS -> budgetFunds(m);
+            case KEY_TASKS -> keyTasks(m);
+            case TARGET_INDICATORS -> targetIndicators(m);
         }
         return m;
     }
@@ -803,6 +814,131 @@ final class SectionModels {
     private BigDecimal previousIncome(String source) {
         return ReportFigures.first(data.tables().previous(PublicTable.T01, source, PublicTable.Column.AMOUNT),
                 data.income(source).map(IncomeLine::previousAmount).orElse(null));
+    }
+
+    // --- a budget-stage year's targets: what the declaration states, nothing of execution
+
+    private void budgetGoal(Map<String, Object> m) {
+        String goal = y.overallGoal();
+        if (goal != null && !goal.isBlank()) {
+            m.put("goal", goal.strip());
+        } else {
+            m.put("missing", ctx.missing("summary:overallGoal", "年度总体绩效目标未录入"));
+        }
+    }
+
+    private void budgetFunds(Map<String, Object> m) {
+        BigDecimal total = figures.budgetByNature();
+        if (total != null) {
+            m.put("total", ctx.money("budget:total", "amount", total));
+            List<Map<String, Object>> uses = new ArrayList<>();
+            Object[][] natures = {{"基本支出", "basic", y.basicExpenditure()}, {"项目支出", "project", y.projectExpenditure()},
+                    {"事业发展性支出", "business", y.businessExpenditure()}};
+            for (Object[] n : natures) {
+                BigDecimal amount = (BigDecimal) n[2];
+                if (written(amount)) {
+                    uses.add(line((String) n[0], ctx.money("budget:" + n[1], "amount", amount),
+                            ctx.percent("budget:" + n[1], "share", amount, total)));
+                }
+            }
+            m.put("uses", uses);
+        }
+        List<Map<String, Object>> sources = new ArrayList<>();
+        Object[][] funds = {{"财政拨款", "fundFiscalAppropriation", y.fundFiscalAppropriation()},
+                {"一般公共预算", "fundGeneralBudget", y.fundGeneralBudget()}, {"政府性基金预算", "fundGovernmentFund", y.fundGovernmentFund()},
+                {"纳入专户管理的非税收入", "fundSpecialAccount", y.fundSpecialAccount()}, {"其他资金", "fundOther", y.fundOther()}};
+        for (Object[] f : funds) {
+            BigDecimal amount = (BigDecimal) f[2];
+            if (written(amount)) {
+                sources.add(line((String) f[0], ctx.money("budget:" + f[1], "amount", amount), null));
+            }
+        }
+        m.put("sources", sources);
+        BigDecimal projects = figures.projectBudgets();
+        if (projects != null) {
+            m.put("projectCount", ctx.count("projects", "count", (int) data.projects().stream()
+                    .filter(p -> p.adjustedBudget() != null || p.initialBudget() != null).count()));
+            m.put("projectTotal", ctx.money("projects", "budget", projects));
+            BigDecimal current = figures.projectCurrentYearFunds();
+            if (current != null && current.compareTo(projects) != 0) {
+                m.put("projectCurrentYear", ctx.money("projects", "fundCurrentYear", current));
+            } else if (current != null) {
+                m.put("allCurrentYear", true);
+            }
+        }
+        if (total == null && sources.isEmpty() && projects == null) {
+            m.put("missing", ctx.missing("summary", "部门预算支出及其资金来源未录入"));
+        }
+    }
+
+    private void keyTasks(Map<String, Object> m) {
+        List<Map<String, Object>> tasks = new ArrayList<>();
+        for (Project p : data.projects()) {
+            String subject = "project:" + (p.code() != null ? p.code() : p.name());
+            String unit = p.moneyUnit() != null ? p.moneyUnit() : ctx.unit();
+            Map<String, Object> t = new HashMap<>();
+            t.put("name", p.name());
+            put(t, "code", p.code());
+            t.put("unit", unit);
+            BigDecimal budget = org.budgetnarrator.model.measure.Measures.budget(p.adjustedBudget(), p.initialBudget());
+            if (budget != null) {
+                t.put("budget", ctx.money(subject, "budget", budget, unit));
+                if (p.fundCurrentYear() != null && p.fundCurrentYear().compareTo(budget) == 0) {
+                    t.put("allCurrentYear", true);
+                } else if (p.fundCurrentYear() != null) {
+                    t.put("fundCurrentYear", ctx.money(subject, "fundCurrentYear", p.fundCurrentYear(), unit));
+                }
+            }
+            String purpose = p.purpose() == null || p.purpose().isBlank() ? null : TextScans.stripTrailing(p.purpose().strip(), "。；");
+            String goal = p.goal() == null || p.goal().isBlank() ? null : TextScans.stripTrailing(p.goal().strip(), "。；");
+            put(t, "purpose", purpose);
+            // Many declarations print the same sentence as 资金用途 and 绩效目标: it is said once.
+            put(t, "goal", goal != null && goal.equals(purpose) ? null : goal);
+            List<Map<String, Object>> plan = new ArrayList<>();
+            Object[][] months = {{"3", "planMarch", p.planMarch()}, {"6", "planJune", p.planJune()},
+                    {"10", "planOctober", p.planOctober()}, {"12", "planDecember", p.planDecember()}};
+            for (Object[] month : months) {
+                if (month[2] != null) {
+                    plan.add(Map.of("month", month[0], "rate", ctx.statedPercent(subject, (String) month[1], (BigDecimal) month[2])));
+                }
+            }
+            t.put("plan", plan);
+            t.put("indicators", targets(data.indicatorsOf(p)));
+            tasks.add(t);
+        }
+        m.put("tasks", tasks);
+        if (tasks.isEmpty()) {
+            m.put("missing", ctx.missing("projects", "年度重点工作任务及预算项目未录入"));
+        }
+    }
+
+    private void targetIndicators(Map<String, Object> m) {
+        List<Map<String, Object>> rows = targets(data.departmentIndicators());
+        m.put("rows", rows);
+        if (rows.isEmpty()) {
+            m.put("missing", ctx.missing("indicators", "部门整体绩效指标未录入"));
+        }
+    }
+
+    /** Indicators with their annual targets; a row the declaration fills with 无 (no such indicator) states nothing. */
+    private List<Map<String, Object>> targets(List<Indicator> indicators) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Indicator i : indicators) {
+            if (i.name() == null || i.name().isBlank() || i.name().strip().equals("无")) {
+                continue;
+            }
+            Map<String, Object> r = new HashMap<>();
+            r.put("name", i.name());
+            put(r, "level1", i.level1());
+            put(r, "level2", i.level2());
+            if (i.target() != null && !i.target().isBlank()) {
+                r.put("target", i.target().strip());
+            } else {
+                r.put("gap", ctx.missing("indicator:" + i.id(), i.name() + "的年度指标值未录入"));
+            }
+            rows.add(r);
+        }
+        return rows;
     }
 
     // --- helpers

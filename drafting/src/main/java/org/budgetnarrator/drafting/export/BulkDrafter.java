@@ -3,6 +3,7 @@ package org.budgetnarrator.drafting.export;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
+import org.budgetnarrator.drafting.draft.DocumentKind;
 import org.budgetnarrator.drafting.draft.Draft;
 import org.budgetnarrator.drafting.draft.DraftEngine;
 import org.budgetnarrator.drafting.draft.DraftService;
@@ -11,6 +12,7 @@ import org.budgetnarrator.drafting.draft.ReportLayout;
 import org.budgetnarrator.drafting.draft.ReportLayouts;
 import org.budgetnarrator.drafting.draft.SectionKind;
 import org.budgetnarrator.drafting.draft.StyleProfile;
+import org.budgetnarrator.drafting.draft.TextScans;
 import org.budgetnarrator.model.read.YearData;
 import org.budgetnarrator.model.read.YearDataReader;
 
@@ -33,17 +35,29 @@ import java.util.function.Consumer;
 @Singleton
 public class BulkDrafter {
 
-    public enum Status { DRAFTED, SKIPPED, FAILED }
+    /**
+     * DRAFTED: a file was written; UNCHANGED: its file is up to date (nothing changed since); SKIPPED: the department-year's
+     * document holds nothing to draft (no file, the reason given); FAILED: an error, the run goes on.
+     */
+    public enum Status { DRAFTED, UNCHANGED, SKIPPED, FAILED }
 
-    /** What happened to one department-year. */
-    /** fallbacks: sections of a model mode where the template draft was kept (the reasons are logged). */
-    public record Outcome(String department, int year, Status status, int gaps, Path file, String error, int fallbacks) {
+    /**
+     * What happened to one department-year. gaps: the 【待补充…】 markers in its file; fallbacks: sections of a model
+     * mode where the template draft was kept (the reasons are logged); document: what was drafted; reason: why it
+     * was skipped.
+     */
+    public record Outcome(String department, int year, Status status, int gaps, Path file, String error, int fallbacks,
+                          DocumentKind document, String reason) {
         public Outcome(String department, int year, Status status, int gaps, Path file, String error) {
-            this(department, year, status, gaps, file, error, 0);
+            this(department, year, status, gaps, file, error, 0, null, null);
+        }
+
+        static Outcome skipped(String department, int year, String reason) {
+            return new Outcome(department, year, Status.SKIPPED, 0, null, null, 0, null, reason);
         }
     }
 
-    /** A drafted file: its name, bytes, the gaps (missing reasons) left in it, and model fallbacks. */
+    /** A drafted file: its name, bytes, the gaps (【待补充…】 markers) it prints, and model fallbacks. */
     public record Rendered(String fileName, byte[] content, int gaps, int fallbacks) {
     }
 
@@ -52,6 +66,8 @@ public class BulkDrafter {
     }
 
     static final String MANIFEST = ".narrator-drafts.json";
+    /** How a gap for an officer to fill starts in a drafted file; it ends at the next 】. */
+    private static final String GAP = "【待补充：";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BulkDrafter.class);
@@ -93,6 +109,15 @@ public class BulkDrafter {
                 + versions.savedFingerprint(data.department().code(), data.year().year()));
     }
 
+    /**
+     * Why the department-year has nothing to draft (a stage the drafts do not know, or a document none of whose
+     * figures or texts were entered); empty when it has something.
+     */
+    public java.util.Optional<String> nothingToDraft(YearData data) {
+        java.util.Optional<String> unknown = DocumentKind.unknownStage(data);
+        return unknown.isPresent() ? unknown : DocumentKind.of(data).nothingToDraft(data);
+    }
+
     /** Drafts the department-year into a file's bytes, in the department's style. */
     public Rendered render(Prepared prepared) {
         return render(prepared.data(), prepared.style(), prepared.format(), prepared.mode());
@@ -107,7 +132,7 @@ public class BulkDrafter {
                 // JSON places every fact by its offset in the text; a reworded text has no such places.
                 throw new IllegalArgumentException("POLISH writes docx or md; json carries the template draft's facts by place");
             }
-            ReportLayout layout = ReportLayouts.load(style.layout());
+            ReportLayout layout = DocumentKind.of(data).layout(style);
             List<SectionKind> sections = layout.contents().stream().map(ReportLayout.Section::content).toList();
             // An officer's saved text is printed as saved: only the sections nobody saved are polished.
             List<SectionKind> polished = sections.stream().filter(k -> !printed.saved().contains(k)).toList();
@@ -135,14 +160,22 @@ public class BulkDrafter {
         } else if (!"TEMPLATE".equals(mode)) {
             throw new IllegalArgumentException("mode " + mode + " does not write reports");
         }
-        byte[] bytes = switch (format) {
-            // The self-evaluation tables print the reasons officers recorded for the indicators.
-            case "docx" -> WordReport.write(drafts.withDeviationReasons(data), report, null);
-            case "md" -> ReportFiles.markdown(data, report);
-            default -> ReportFiles.json(data, report);
-        };
+        // The gaps are the markers the file prints: the report's text as written (saved and polished texts included)
+        // and, in Word, the self-evaluation tables' deviation cells.
+        int gaps = TextScans.notes(report.text(), GAP).size();
+        byte[] bytes;
+        switch (format) {
+            case "docx" -> {
+                // The self-evaluation tables print the reasons officers recorded for the indicators.
+                YearData withReasons = drafts.withDeviationReasons(data);
+                bytes = WordReport.write(withReasons, report, null);
+                gaps += WordReport.tableGaps(withReasons);
+            }
+            case "md" -> bytes = ReportFiles.markdown(data, report);
+            default -> bytes = ReportFiles.json(data, report);
+        }
         return new Rendered(data.department().code() + "-" + data.year().year() + ReportFiles.extension(format), bytes,
-                report.missing().size(), fallbacks);
+                gaps, fallbacks);
     }
 
     /** A run into one folder; close it to write the manifest. */
@@ -178,12 +211,19 @@ public class BulkDrafter {
             Path file = out.resolve(code + "-" + year + ReportFiles.extension(format));
             try {
                 YearData data = reader.read(code, year).orElseThrow(() -> new IllegalArgumentException("no department-year " + code + " " + year));
+                java.util.Optional<String> nothing = nothingToDraft(data);
+                if (nothing.isPresent()) {
+                    Outcome skipped = Outcome.skipped(code, year, nothing.get());
+                    progress.accept(skipped);
+                    return skipped;
+                }
+                DocumentKind document = DocumentKind.of(data);
                 StyleProfile style = drafts.style(code, null);
                 String fingerprint = fingerprint(data, templates, style, mode, format);
                 String key = file.getFileName().toString();
                 Written before = manifest.get(key);
                 if (!force && before != null && fingerprint.equals(before.fingerprint()) && Files.exists(file)) {
-                    outcome = new Outcome(code, year, Status.SKIPPED, before.gaps(), file, null);
+                    outcome = new Outcome(code, year, Status.UNCHANGED, before.gaps(), file, null, 0, document, null);
                 } else {
                     Rendered rendered = render(data, style, format, mode);
                     Path tmp = out.resolve(key + ".tmp");
@@ -199,7 +239,7 @@ public class BulkDrafter {
                     if (++sinceSave >= 100) {
                         save();
                     }
-                    outcome = new Outcome(code, year, Status.DRAFTED, rendered.gaps(), file, null, rendered.fallbacks());
+                    outcome = new Outcome(code, year, Status.DRAFTED, rendered.gaps(), file, null, rendered.fallbacks(), document, null);
                 }
             } catch (RuntimeException | IOException e) {
                 outcome = new Outcome(code, year, Status.FAILED, 0, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());

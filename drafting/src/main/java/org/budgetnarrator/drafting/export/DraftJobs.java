@@ -65,7 +65,7 @@ public class DraftJobs {
 
     /**
      * Works on the job until nothing is left to claim, then marks it finished if every item is done or failed.
-     * Returns how many items this worker handled (drafted, reused unchanged, or failed).
+     * Returns how many items this worker handled (drafted, reused unchanged, skipped with nothing to draft, or failed).
      */
     public int work(long jobId, String worker) {
         DraftJobStore.Job job = store.job(jobId).orElseThrow(() -> new IllegalArgumentException("no drafting job " + jobId));
@@ -80,6 +80,12 @@ public class DraftJobs {
             for (String code : claimed) {
                 try {
                     BulkDrafter.Prepared prepared = drafter.prepare(code, job.year(), job.format(), job.mode());
+                    java.util.Optional<String> nothing = drafter.nothingToDraft(prepared.data());
+                    if (nothing.isPresent()) {
+                        outcomes.add(DraftJobStore.Outcome.skipped(code, nothing.get()));
+                        handled++;
+                        continue;
+                    }
                     // Unchanged since an earlier job drafted it: point at that file rather than draft it again.
                     var earlier = job.force() ? java.util.Optional.<DraftJobStore.Earlier>empty()
                             : store.earlier(jobId, code, prepared.fingerprint());
@@ -99,7 +105,8 @@ public class DraftJobs {
         }
         if (store.finishIfComplete(jobId)) {
             DraftJobStore.Counts counts = store.counts(jobId);
-            LOG.info("drafting job {} finished: {} drafted, {} failed, {} gaps left", jobId, counts.done(), counts.failed(), counts.gaps());
+            LOG.info("drafting job {} finished: {} drafted, {} skipped (nothing to draft), {} failed, {} gaps left", jobId, counts.done(),
+                    counts.skipped(), counts.failed(), counts.gaps());
         }
         return handled;
     }

@@ -25,7 +25,8 @@ public final class ReportFiles {
 
     public static byte[] markdown(YearData data, Draft report) {
         StringBuilder out = new StringBuilder();
-        out.append("# ").append(data.department().name()).append(data.year().year()).append("年度部门决算\n\n");
+        out.append("# ").append(data.department().name())
+                .append(org.budgetnarrator.drafting.draft.DocumentKind.of(data).cover(data.year().year())).append("\n\n");
         out.append("## ").append(report.title()).append("\n\n");
         for (String line : report.text().split("\n")) {
             if (LEVEL1.matcher(line).find()) {

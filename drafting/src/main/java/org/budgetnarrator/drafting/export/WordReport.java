@@ -11,6 +11,7 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.budgetnarrator.drafting.draft.Draft;
+import org.budgetnarrator.drafting.draft.DocumentKind;
 import org.budgetnarrator.drafting.draft.TextScans;
 import org.budgetnarrator.drafting.indicator.IndicatorEvaluation;
 import org.budgetnarrator.drafting.indicator.IndicatorEvaluator;
@@ -58,14 +59,23 @@ public final class WordReport {
     public static byte[] write(YearData data, Draft report, String contentHash) {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             DepartmentYear y = data.year();
+            DocumentKind kind = DocumentKind.of(data);
             OfficialLayout.apply(doc);
-            titlePage(doc, data, contentHash);
-            Overview.write(doc, data);
-            part(doc, "第二部分 " + y.year() + "年度部门决算表");
-            PublicTables.write(doc, data);
+            titlePage(doc, data, kind.cover(y.year()), contentHash);
+            // The overview, the public tables and the charts are the 部门决算's: a self-evaluation or a budget year prints
+            // only what its own document holds.
+            boolean finalAccounts = kind == DocumentKind.FINAL_ACCOUNTS;
+            if (finalAccounts) {
+                Overview.write(doc, data);
+                part(doc, "第二部分 " + y.year() + "年度部门决算表");
+                PublicTables.write(doc, data);
+            }
             part(doc, report.title());
-            narrative(doc, data, report);
-            selfEvaluation(doc, data);
+            narrative(doc, data, report, finalAccounts);
+            // A budget year's indicators have targets and no actuals: there is no self-evaluation table to print.
+            if (kind.holds(org.budgetnarrator.drafting.draft.SectionKind.INDICATOR_DEVIATIONS)) {
+                selfEvaluation(doc, data, finalAccounts ? "第六部分 绩效自评表" : "绩效自评表");
+            }
             doc.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -73,7 +83,7 @@ public final class WordReport {
         }
     }
 
-    private static void narrative(XWPFDocument doc, YearData data, Draft report) throws IOException {
+    private static void narrative(XWPFDocument doc, YearData data, Draft report, boolean charts) throws IOException {
         int figure = 0;
         String section = null;
         List<String> lines = List.of(report.text().split("\n"));
@@ -88,7 +98,7 @@ public final class WordReport {
                 body(doc, line);
             }
             boolean lastOfSection = i + 1 == lines.size() || LEVEL1.matcher(lines.get(i + 1)).find();
-            if (lastOfSection && section != null) {
+            if (charts && lastOfSection && section != null) {
                 byte[] chart = chartFor(section, data);
                 if (chart != null) {
                     figure++;
@@ -151,12 +161,12 @@ public final class WordReport {
                 .replace("国有资本经营预算财政拨款收入", "财政拨款收入");
     }
 
-    private static void selfEvaluation(XWPFDocument doc, YearData data) {
+    private static void selfEvaluation(XWPFDocument doc, YearData data, String partTitle) {
         List<Indicator> department = data.departmentIndicators();
         if (department.isEmpty() && data.projects().stream().allMatch(p -> data.indicatorsOf(p).isEmpty())) {
             return;
         }
-        part(doc, "第六部分 绩效自评表");
+        part(doc, partTitle);
         if (!department.isEmpty()) {
             heading(doc, data.year().year() + "年度部门整体支出绩效自评表", 1);
             indicatorTable(doc, data, department);
@@ -175,6 +185,32 @@ public final class WordReport {
         }
     }
 
+    /** The 偏差原因分析及改进措施 cell of an indicator: the reasons recorded for a missed one, else a gap; 无偏差 when met. */
+    private static String deviation(YearData data, Indicator i) {
+        IndicatorEvaluation e = IndicatorEvaluator.evaluate(i, ScoringProfiles.national());
+        if (e.status() == Status.NOT_MET) {
+            List<String> phrases = data.reasons("indicator:" + i.id(), "BUDGET").stream()
+                    .map(r -> r.note() != null ? r.note() : r.code()).toList();
+            return phrases.isEmpty() ? GAP + i.name() + "未完成年度指标值的原因及改进措施】" : String.join("；", phrases);
+        }
+        return i.deviationNote() != null ? i.deviationNote() : "无偏差";
+    }
+
+    /**
+     * The gaps the document prints beyond the report's text: the self-evaluation tables' deviation cells left for an
+     * officer (only where the document has those tables).
+     */
+    public static int tableGaps(YearData data) {
+        if (!DocumentKind.of(data).holds(org.budgetnarrator.drafting.draft.SectionKind.INDICATOR_DEVIATIONS)) {
+            return 0;
+        }
+        int gaps = 0;
+        for (Indicator i : data.indicators()) {
+            gaps += org.budgetnarrator.drafting.draft.TextScans.notes(deviation(data, i), GAP).size();
+        }
+        return gaps;
+    }
+
     private static void indicatorTable(XWPFDocument doc, YearData data, List<Indicator> indicators) {
         XWPFTable table = doc.createTable(1, 8);
         String[] header = {"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"};
@@ -183,15 +219,7 @@ public final class WordReport {
         }
         for (Indicator i : indicators) {
             XWPFTableRow row = table.createRow();
-            IndicatorEvaluation e = IndicatorEvaluator.evaluate(i, ScoringProfiles.national());
-            String deviation;
-            if (e.status() == Status.NOT_MET) {
-                List<String> phrases = data.reasons("indicator:" + i.id(), "BUDGET").stream()
-                        .map(r -> r.note() != null ? r.note() : r.code()).toList();
-                deviation = phrases.isEmpty() ? "【待补充：" + i.name() + "未完成年度指标值的原因及改进措施】" : String.join("；", phrases);
-            } else {
-                deviation = i.deviationNote() != null ? i.deviationNote() : "无偏差";
-            }
+            String deviation = deviation(data, i);
             String[] values = {i.level1(), i.level2(), i.name(), i.target(), i.actual(), decimal(i.weight()), decimal(i.score()), deviation};
             for (int c = 0; c < values.length; c++) {
                 cell(row, c, values[c] == null ? "" : values[c], false);
@@ -213,8 +241,8 @@ public final class WordReport {
         run(p, text.substring(at), bold ? HEADING_FONT : BODY_FONT, 10, false);
     }
 
-    /** The cover: the department and the year's 部门决算, in 二号, and the content hash of a final version. */
-    private static void titlePage(XWPFDocument doc, YearData data, String contentHash) {
+    /** The cover: the department and the year's document (部门决算, 绩效自评, 预算绩效目标), in 二号, and the content hash of a final version. */
+    private static void titlePage(XWPFDocument doc, YearData data, String cover, String contentHash) {
         XWPFParagraph space = doc.createParagraph();
         space.setSpacingBefore(OfficialLayout.LINE * 6);
         XWPFParagraph title = doc.createParagraph();
@@ -224,7 +252,7 @@ public final class WordReport {
         XWPFParagraph year = doc.createParagraph();
         year.setAlignment(ParagraphAlignment.CENTER);
         year.setSpacingBetween(44, org.apache.poi.xwpf.usermodel.LineSpacingRule.EXACT);
-        run(year, data.year().year() + "年度部门决算", HEADING_FONT, 22, false);
+        run(year, cover, HEADING_FONT, 22, false);
         if (contentHash != null) {
             XWPFParagraph hash = doc.createParagraph();
             hash.setAlignment(ParagraphAlignment.CENTER);

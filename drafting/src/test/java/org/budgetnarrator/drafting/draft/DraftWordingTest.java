@@ -146,8 +146,12 @@ class DraftWordingTest {
 
     @Test
     void indicatorsWithoutActualsAreAGapNeverNoDeviation() throws Exception {
-        YearData targets = DraftsPassTheAuditTest.of("zhanjiang-2026.json",
-                getClass().getResourceAsStream("/demo/zhanjiang-2026.json").readAllBytes());
+        // Zhanjiang's targets as if a self-evaluation had been entered without its actuals (a budget year drafts no deviations).
+        Map<String, Object> doc = new ObjectMapper().readValue(getClass().getResourceAsStream("/demo/zhanjiang-2026.json").readAllBytes(),
+                new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>>() {
+                });
+        doc.put("stage", "SELF_EVALUATION");
+        YearData targets = DraftsPassTheAuditTest.of("zhanjiang-2026.json", new ObjectMapper().writeValueAsBytes(doc));
         String text = engine.draft(targets, SectionKind.INDICATOR_DEVIATIONS, StyleProfiles.load("default")).text();
         assertFalse(text.contains("无偏差"), text);
         assertTrue(text.contains("项指标的实际完成值未录入"), text);

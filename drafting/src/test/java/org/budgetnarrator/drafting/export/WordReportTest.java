@@ -290,4 +290,33 @@ class WordReportTest {
         String json = new String(ReportFiles.json(data, report), StandardCharsets.UTF_8);
         assertTrue(json.contains("\"subject\" : \"account:2013501\"") && json.contains("429.8"), json.substring(0, 300));
     }
+
+    @Test
+    void aBudgetYearsDocumentIsItsTargetsWithNoFinalAccountsTableOrWord() throws Exception {
+        YearData zhanjiang = load("zhanjiang-2026.json");
+        Draft report = DraftEngine.shipped().report(zhanjiang, StyleProfiles.load("default"));
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(WordReport.write(zhanjiang, report, null)))) {
+            List<String> texts = texts(doc);
+            assertTrue(texts.contains("2026年度部门预算绩效目标"), texts.toString());
+            assertTrue(texts.contains("四、部门整体绩效指标"), texts.toString());
+            assertTrue(texts.stream().noneMatch(t -> t.contains("决算") || t.contains("自评")), texts.toString());
+            assertEquals(0, doc.getTables().size(), "no public table and no self-evaluation table");
+            assertEquals(0, WordReport.tableGaps(zhanjiang));
+        }
+        String md = new String(ReportFiles.markdown(zhanjiang, report), StandardCharsets.UTF_8);
+        assertTrue(md.startsWith("# 中共湛江市委外事工作委员会办公室2026年度部门预算绩效目标\n"), md);
+    }
+
+    @Test
+    void aSelfEvaluationYearsDocumentIsItsBlocksAndItsTable() throws Exception {
+        YearData hunan = load("hunan-2024.json");
+        Draft report = DraftEngine.shipped().report(hunan, StyleProfiles.load("default"));
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(WordReport.write(hunan, report, null)))) {
+            List<String> texts = texts(doc);
+            assertTrue(texts.contains("2024年度部门整体支出绩效自评") && texts.contains("绩效自评表")
+                    && texts.contains("2024年度部门整体支出绩效自评表"), texts.toString());
+            assertTrue(texts.stream().noneMatch(t -> t.contains("决算")), texts.toString());
+            assertEquals(1, doc.getTables().size(), "the department's self-evaluation table only");
+        }
+    }
 }

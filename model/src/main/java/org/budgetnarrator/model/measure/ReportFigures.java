@@ -270,6 +270,30 @@ public final class ReportFigures {
         return source.equals("carry_forward_end") || source.equals("surplus_distribution");
     }
 
+    /**
+     * A budget-stage year's 部门预算支出 as its target declaration splits it by nature: 基本支出 + 项目支出 (+ 事业发展性支出
+     * where stated); null when neither 基本支出 nor 项目支出 is stated.
+     */
+    public BigDecimal budgetByNature() {
+        if (y.basicExpenditure() == null && y.projectExpenditure() == null) {
+            return null;
+        }
+        return zeroIfNull(y.basicExpenditure()).add(zeroIfNull(y.projectExpenditure())).add(zeroIfNull(y.businessExpenditure()));
+    }
+
+    /** The projects' budgets (全年预算数, else 年初预算数) added up; null when no project states one. */
+    public BigDecimal projectBudgets() {
+        List<BigDecimal> budgets = data.projects().stream().map(p -> Measures.budget(p.adjustedBudget(), p.initialBudget()))
+                .filter(Objects::nonNull).toList();
+        return budgets.isEmpty() ? null : YearData.sum(budgets);
+    }
+
+    /** The projects' 当年财政拨款 added up; null when no project states it. */
+    public BigDecimal projectCurrentYearFunds() {
+        List<BigDecimal> funds = data.projects().stream().map(p -> p.fundCurrentYear()).filter(Objects::nonNull).toList();
+        return funds.isEmpty() ? null : YearData.sum(funds);
+    }
+
     /** The first figure given; null when none is (a printed figure before the one summed in its place). */
     public static BigDecimal first(BigDecimal... values) {
         for (BigDecimal v : values) {

@@ -28,17 +28,26 @@ public class DraftJobStore {
     public static final String CLAIMED = "CLAIMED";
     public static final String DONE = "DONE";
     public static final String FAILED = "FAILED";
+    /**
+     * Nothing to draft: the department-year's document holds nothing a report could state. The reason is kept in the
+     * item's error column (a skip is not a failure, but the column is the item's one note), served as {@link Item#reason()}.
+     */
+    public static final String SKIPPED = "SKIPPED";
 
     public record Job(long id, int year, String mode, String format, String filter, boolean force, String status, int total,
                       String startedBy, String startedAt, String finishedAt) {
     }
 
     /** Items by state, and the gaps left in the drafted ones. */
-    public record Counts(int pending, int claimed, int done, int failed, int gaps, int unchanged) {
+    public record Counts(int pending, int claimed, int done, int failed, int gaps, int unchanged, int skipped) {
     }
 
-    /** unchanged: the file of an earlier job was reused, nothing was drafted. */
-    public record Item(String departmentCode, String status, int attempts, int gaps, String error, String fileName, boolean unchanged) {
+    /**
+     * unchanged: the file of an earlier job was reused, nothing was drafted. error: why a FAILED item failed; reason: why
+     * a SKIPPED one had nothing to draft.
+     */
+    public record Item(String departmentCode, String status, int attempts, int gaps, String error, String fileName, boolean unchanged,
+                       String reason) {
     }
 
     /** A file an earlier job drafted from the same fingerprint. */
@@ -58,6 +67,11 @@ public class DraftJobStore {
 
         public static Outcome failed(String code, String error) {
             return new Outcome(code, FAILED, null, null, 0, error, null, null);
+        }
+
+        /** Nothing drafted, no file: the document holds nothing to draft, for the reason given. */
+        public static Outcome skipped(String code, String reason) {
+            return new Outcome(code, SKIPPED, null, null, 0, reason, null, null);
         }
     }
 
@@ -278,7 +292,7 @@ public class DraftJobStore {
 
     public Counts counts(long jobId) {
         return tx.executeRead(status -> {
-            int[] n = new int[6];
+            int[] n = new int[7];
             try (PreparedStatement ps = status.getConnection().prepareStatement("SELECT status, COUNT(*), SUM(gaps), COUNT(reused_from) "
                     + "FROM draft_job_item WHERE job_id = ? GROUP BY status")) {
                 ps.setLong(1, jobId);
@@ -288,6 +302,7 @@ public class DraftJobStore {
                             case PENDING -> 0;
                             case CLAIMED -> 1;
                             case DONE -> 2;
+                            case SKIPPED -> 6;
                             default -> 3;
                         };
                         n[i] += rs.getInt(2);
@@ -298,7 +313,7 @@ public class DraftJobStore {
             } catch (SQLException e) {
                 throw new StoreException("could not count items of drafting job " + jobId + ": " + e.getMessage(), e);
             }
-            return new Counts(n[0], n[1], n[2], n[3], n[4], n[5]);
+            return new Counts(n[0], n[1], n[2], n[3], n[4], n[5], n[6]);
         });
     }
 
@@ -316,7 +331,9 @@ public class DraftJobStore {
                     while (rs.next()) {
                         rs.getLong(7);
                         boolean unchanged = !rs.wasNull();
-                        out.add(new Item(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getString(5), rs.getString(6), unchanged));
+                        boolean skipped = SKIPPED.equals(rs.getString(2));
+                        out.add(new Item(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), skipped ? null : rs.getString(5),
+                                rs.getString(6), unchanged, skipped ? rs.getString(5) : null));
                     }
                 }
             } catch (SQLException e) {
