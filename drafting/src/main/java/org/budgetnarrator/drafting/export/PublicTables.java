@@ -492,9 +492,9 @@ final class PublicTables {
         p.setIndentationFirstLine(0);
     }
 
-    /** 行次 count from 1; a stored 0 is a row the report printed without one (the database's default), not 行次 0. */
+    /** A row the report printed without 行次 has none stored. */
     private static boolean printsLineNo(PublishedRow row) {
-        return row.lineNo() != null && row.lineNo() > 0;
+        return row.lineNo() != null;
     }
 
     private static String nz(String s) {
