@@ -165,6 +165,40 @@ class WordReportTest {
             assertEquals("从单位构成看，中共咸宁市委外事工作委员会办公室部门决算由实行独立核算的中共咸宁市委外事工作委员会办公室本级决算和1个下属单位决算组成。",
                     texts.get(units + 1));
             assertFalse(texts.stream().anyMatch(t -> t.contains("财政供养人员")), "Xianning's staff count is not stored: no 人员 sub-part");
+            int scope = texts.indexOf("三、部门决算单位构成");
+            assertEquals(units + 2, scope, texts.toString());
+            assertEquals("纳入本部门2024年度部门决算编制范围的单位共2个，包括：本级中共咸宁市委外事工作委员会办公室；二级单位咸宁市国际交流中心。",
+                    texts.get(scope + 1));
+        }
+    }
+
+    /** The planning bureau's five stored units (its duties are not stored: the units are the first sub-part). */
+    @Test
+    void theBudgetUnitsAreListedByLevel() throws Exception {
+        YearData data = fixture("putuo-planning-bureau-2024");
+        assertEquals(5, data.budgetUnits().size());
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(WordReport.write(data, draft(data), null)))) {
+            List<String> texts = texts(doc);
+            int scope = texts.indexOf("一、部门决算单位构成");
+            assertTrue(scope > texts.indexOf("第一部分 部门概况"), texts.toString());
+            assertEquals("纳入本部门2024年度部门决算编制范围的单位共5个，包括：本级上海市普陀区规划和自然资源局；二级单位上海市普陀区规划和自然资源局执法大队、"
+                    + "上海市普陀区土地发展中心、上海市普陀区自然资源确权登记事务中心、上海市普陀区规划和自然资源管理事务中心。", texts.get(scope + 1));
+        }
+    }
+
+    /** Without stored units the sub-part is left out, not written from nothing. */
+    @Test
+    void withoutStoredUnitsThereIsNoUnitParagraph() throws Exception {
+        String json = Files.readString(FIXTURES.resolve("putuo-planning-bureau-2024").resolve("department-year.json"));
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(json);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("department")).remove("budgetUnits");
+        YearData data = fromJson("no-units.json", mapper.writeValueAsBytes(tree));
+        assertTrue(data.budgetUnits().isEmpty());
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(WordReport.write(data, draft(data), null)))) {
+            List<String> texts = texts(doc);
+            assertTrue(texts.contains("第一部分 部门概况"));
+            assertFalse(texts.stream().anyMatch(t -> t.contains("部门决算单位构成") || t.contains("部门决算编制范围")), texts.toString());
         }
     }
 
