@@ -60,12 +60,14 @@ public final class WordReport {
             DepartmentYear y = data.year();
             OfficialLayout.apply(doc);
             titlePage(doc, data, contentHash);
+            Contents contents = Contents.start(doc);
             Overview.write(doc, data);
             part(doc, "第二部分 " + y.year() + "年度部门决算表");
             PublicTables.write(doc, data);
             part(doc, report.title());
             narrative(doc, data, report);
             selfEvaluation(doc, data);
+            contents.finish(doc);
             doc.write(out);
             return out.toByteArray();
         } catch (IOException e) {
