@@ -124,7 +124,7 @@ final class OfficialLayout {
 
     /**
      * Ends the section being written, printed on the given page, at the last paragraph written (an empty one where the
-     * last thing written is a table); what follows starts a new section on a new page. The first section keeps the
+     * last thing written is a table, or a part's heading); what follows starts a new section on a new page. The first section keeps the
      * cover's empty first-page footer; the later ones have no first page of their own, and take the numbered footer
      * of the section before them, so that the page numbers run on through every section.
      */
@@ -132,8 +132,20 @@ final class OfficialLayout {
         CTSectPr body = doc.getDocument().getBody().getSectPr();
         boolean first = doc.getParagraphs().stream().noneMatch(p -> p.getCTP().isSetPPr() && p.getCTP().getPPr().isSetSectPr());
         java.util.List<org.apache.poi.xwpf.usermodel.IBodyElement> elements = doc.getBodyElements();
-        XWPFParagraph last = !elements.isEmpty() && elements.get(elements.size() - 1) instanceof XWPFParagraph p
-                && !(p.getCTP().isSetPPr() && p.getCTP().getPPr().isSetSectPr()) ? p : doc.createParagraph();
+        XWPFParagraph last;
+        if (!elements.isEmpty() && elements.get(elements.size() - 1) instanceof XWPFParagraph p
+                && !(p.getCTP().isSetPPr() && p.getCTP().getPPr().isSetSectPr())) {
+            if (PART_STYLE.equals(p.getStyle())) {
+                // A part's heading goes with the table that opens it, onto the next section's first page.
+                try (org.apache.xmlbeans.XmlCursor cursor = p.getCTP().newCursor()) {
+                    last = doc.insertNewParagraph(cursor);
+                }
+            } else {
+                last = p;
+            }
+        } else {
+            last = doc.createParagraph();
+        }
         CTPPr pPr = last.getCTP().isSetPPr() ? last.getCTP().getPPr() : last.getCTP().addNewPPr();
         CTSectPr sect = pPr.addNewSectPr();
         sect.set(body.copy());

@@ -509,7 +509,11 @@ final class PublicTables {
             List<Integer> names = new ArrayList<>();
             List<Integer> money = new ArrayList<>();
             for (int c = 0; c < head.size(); c++) {
-                (head.get(c).role() == Role.NAME ? names : head.get(c).role() == Role.MONEY ? money : new ArrayList<Integer>()).add(c);
+                if (head.get(c).role() == Role.NAME) {
+                    names.add(c);
+                } else if (head.get(c).role() == Role.MONEY) {
+                    money.add(c);
+                }
             }
             int spare = textWidth - needed();
             if (spare > 0 && !money.isEmpty()) {

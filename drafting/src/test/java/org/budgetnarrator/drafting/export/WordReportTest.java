@@ -455,4 +455,22 @@ class WordReportTest {
             assertEquals("toc 1", doc.getStyles().getStyle("TOC1").getName());
         }
     }
+
+    /** Where a part opens with a wide table, its heading goes onto the landscape page with the table. */
+    @Test
+    void aPartHeadingMovesWithTheWideTableThatOpensIt() throws Exception {
+        try (XWPFDocument doc = new XWPFDocument()) {
+            OfficialLayout.apply(doc);
+            WordReport.body(doc, "第一部分的末段。");
+            WordReport.part(doc, "第二部分 2024年度部门决算表");
+            OfficialLayout.endSection(doc, OfficialLayout.Page.PORTRAIT);
+            List<Section> sections = sections(doc);
+            assertEquals(2, sections.size());
+            assertFalse(sections.get(0).holds("第二部分 2024年度部门决算表"));
+            assertTrue(sections.get(0).holds("第一部分的末段。"));
+            assertTrue(sections.get(1).holds("第二部分 2024年度部门决算表"));
+            assertEquals("", ((XWPFParagraph) sections.get(0).elements().get(sections.get(0).elements().size() - 1)).getText(),
+                    "an empty paragraph ends the section before the heading");
+        }
+    }
 }
