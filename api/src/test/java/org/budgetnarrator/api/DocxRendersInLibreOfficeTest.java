@@ -4,6 +4,8 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.budgetnarrator.drafting.draft.DraftService;
 import org.budgetnarrator.drafting.export.WordReport;
+import org.budgetnarrator.model.imports.DepartmentYearImporter;
+import org.budgetnarrator.model.imports.ImportResult;
 import org.budgetnarrator.model.read.YearData;
 import org.budgetnarrator.model.read.YearDataReader;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
@@ -20,11 +22,14 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -39,6 +44,13 @@ class DocxRendersInLibreOfficeTest {
 
     @Inject
     DraftService drafts;
+
+    @Inject
+    DepartmentYearImporter importer;
+
+    private static final Path PLANNING = Path.of("..", "model", "src", "test", "resources", "fixtures", "reports",
+            "putuo-planning-bureau-2024", "department-year.json");
+    private static final Pattern PAGE_SIZE = Pattern.compile("Page\\s+(\\d+) size:\\s+([\\d.]+) x ([\\d.]+) pts");
 
     private static String run(Path dir, String... command) throws Exception {
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
@@ -104,7 +116,9 @@ class DocxRendersInLibreOfficeTest {
             XWPFTable t09 = null;
             List<IBodyElement> body = doc.getBodyElements();
             for (int i = 0; i < body.size() && t09 == null; i++) {
-                if (body.get(i) instanceof XWPFParagraph p && p.getText().equals("九、财政拨款“三公”经费支出决算表")) {
+                // The heading itself, not its entry in the 目录.
+                if (body.get(i) instanceof XWPFParagraph p && p.getText().equals("九、财政拨款“三公”经费支出决算表")
+                        && "Heading2".equals(p.getStyle())) {
                     for (int j = i + 1; j < body.size() && t09 == null; j++) {
                         if (body.get(j) instanceof XWPFTable t) {
                             t09 = t;
@@ -119,6 +133,98 @@ class DocxRendersInLibreOfficeTest {
             assertEquals(ParagraphAlignment.RIGHT, total.getCell(2).getParagraphs().get(0).getAlignment());
             assertEquals(ParagraphAlignment.RIGHT, total.getCell(1).getParagraphs().get(0).getAlignment(),
                     t09.getRow(0).getTableCells().stream().map(c -> c.getText()).toList() + " / " + total.getTableCells().stream().map(c -> c.getText()).toList());
+        }
+    }
+
+    /** The PDF LibreOffice makes of the docx, in a folder of its own. */
+    private static Path pdf(byte[] docx, String name) throws Exception {
+        Path dir = Files.createTempDirectory(name);
+        Path file = dir.resolve(name + ".docx");
+        Files.write(file, docx);
+        Path profile = Files.createTempDirectory("lo-profile");
+        run(dir, "soffice", "-env:UserInstallation=file://" + profile, "--headless", "--convert-to", "pdf", "--outdir",
+                dir.toString(), file.toString());
+        return dir.resolve(name + ".pdf");
+    }
+
+    /** A page's text without the spaces pdftotext puts between CJK characters and figures. */
+    private static String page(Path pdf, int page) throws Exception {
+        return run(pdf.getParent(), "pdftotext", "-f", String.valueOf(page), "-l", String.valueOf(page), pdf.toString(), "-")
+                .replaceAll("\\s+", "");
+    }
+
+    /**
+     * The planning bureau's report from the database: its wide tables (公开02, 03, 04) on A4 landscape pages in the
+     * PDF (842 × 595 pt) as in the docx, the pages before and after them portrait, every page after the cover
+     * numbered in one run through the landscape ones; the 目录 after the cover lists the parts and sections; 第一部分
+     * lists its five budget units.
+     */
+    @Test
+    void wideTablesAreLandscapeTheContentsListTheHeadingsAndTheUnitsArePrinted() throws Exception {
+        ImportResult imported = importer.importContent("planning.json", Files.readAllBytes(PLANNING));
+        assertTrue(imported.stored(), () -> imported.errors().toString());
+        YearData data = reader.read("SH-PT-GH", 2024).orElseThrow();
+        assertEquals(5, data.budgetUnits().size(), "the units from the database");
+        byte[] bytes = WordReport.write(data, drafts.report("SH-PT-GH", 2024, null).orElseThrow(), null);
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
+            String xml = doc.getDocument().xmlText();
+            assertTrue(Pattern.compile("<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>").matcher(xml).find(),
+                    "a landscape section in the docx");
+            assertTrue(doc.getParagraphs().stream().anyMatch(p -> p.getText().startsWith("纳入本部门2024年度部门决算编制范围的单位共5个，包括：本级上海市普陀区规划和自然资源局；二级单位")));
+        }
+        Path pdf = pdf(bytes, "SH-PT-GH-2024");
+        String info = run(pdf.getParent(), "pdfinfo", "-f", "1", "-l", "999", pdf.toString());
+        List<Boolean> landscape = new ArrayList<>();
+        Matcher m = PAGE_SIZE.matcher(info);
+        while (m.find()) {
+            double w = Double.parseDouble(m.group(2));
+            double h = Double.parseDouble(m.group(3));
+            assertTrue(Math.abs(Math.max(w, h) - 841.89) < 1 && Math.abs(Math.min(w, h) - 595.3) < 1, "A4: " + m.group());
+            landscape.add(w > h);
+        }
+        int first = landscape.indexOf(true);
+        int last = landscape.lastIndexOf(true);
+        assertTrue(first > 0, "landscape pages: " + landscape);
+        for (int i = first; i <= last; i++) {
+            assertTrue(landscape.get(i), "the wide tables' pages are landscape in one run: " + landscape);
+        }
+        assertTrue(page(pdf, first + 1).contains("二、收入决算表"), "公开02 opens the landscape pages");
+        assertTrue(page(pdf, first).contains("一、收入支出决算总表") || page(pdf, first - 1).contains("一、收入支出决算总表"),
+                "公开01 fits a portrait page");
+        assertFalse(landscape.get(last + 1));
+        assertTrue(page(pdf, last + 2).contains("五、一般公共预算财政拨款支出决算表"), "portrait again after them");
+        for (int p = 2; p <= landscape.size(); p++) {
+            List<String> lines = run(pdf.getParent(), "pdftotext", "-layout", "-f", String.valueOf(p), "-l", String.valueOf(p), pdf.toString(), "-")
+                    .lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+            String footer = lines.get(lines.size() - 1);
+            assertTrue(footer.matches("—\\s*" + p + "\\s*—"), "page " + p + (landscape.get(p - 1) ? " (landscape)" : "") + " ends with its number: " + footer);
+        }
+        String contents = page(pdf, 2);
+        assertTrue(contents.startsWith("目录"), contents);
+        int part1 = contents.indexOf("第一部分部门概况");
+        int part2 = contents.indexOf("第二部分2024年度部门决算表");
+        assertTrue(part1 >= 0 && part2 > part1 && contents.indexOf("三、支出决算表") > part2, "the 目录 lists the headings: " + contents);
+        assertTrue(page(pdf, 1).contains("2024年度部门决算") && !page(pdf, 1).contains("第一部分"), "the cover comes first");
+        String all = run(pdf.getParent(), "pdftotext", pdf.toString(), "-").replaceAll("\\s+", "");
+        assertTrue(all.contains("纳入本部门2024年度部门决算编制范围的单位共5个"), "the units paragraph is printed");
+    }
+
+    /** XN-WB stores its two units: 第一部分 lists them; HN-WB stores none: no units paragraph. */
+    @Test
+    void theUnitsParagraphFollowsTheStoredUnits() throws Exception {
+        YearData xianning = reader.read("XN-WB", 2024).orElseThrow();
+        assertEquals(List.of("本级", "二级"), xianning.budgetUnits().stream().map(u -> u.kind()).toList());
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(
+                WordReport.write(xianning, drafts.report("XN-WB", 2024, null).orElseThrow(), null)))) {
+            assertTrue(doc.getParagraphs().stream().anyMatch(p -> p.getText().equals(
+                    "纳入本部门2024年度部门决算编制范围的单位共2个，包括：本级中共咸宁市委外事工作委员会办公室；二级单位咸宁市国际交流中心。")));
+        }
+        YearData hunan = reader.read("HN-WB", 2024).orElseThrow();
+        assertTrue(hunan.budgetUnits().isEmpty());
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(
+                WordReport.write(hunan, drafts.report("HN-WB", 2024, null).orElseThrow(), null)))) {
+            assertTrue(doc.getParagraphs().stream().anyMatch(p -> p.getText().equals("第一部分 部门概况")));
+            assertFalse(doc.getParagraphs().stream().anyMatch(p -> p.getText().contains("部门决算编制范围") || p.getText().contains("部门决算单位构成")));
         }
     }
 }

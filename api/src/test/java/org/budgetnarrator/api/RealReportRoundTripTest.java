@@ -6,6 +6,12 @@ import jakarta.inject.Inject;
 import org.budgetnarrator.model.imports.DepartmentYearImporter;
 import org.budgetnarrator.model.imports.ImportProblem;
 import org.budgetnarrator.model.imports.ImportResult;
+import org.budgetnarrator.model.domain.PublicTable;
+import org.budgetnarrator.model.domain.PublishedRow;
+import org.budgetnarrator.model.read.PublishedTables;
+import org.budgetnarrator.model.read.YearData;
+import org.budgetnarrator.model.read.YearDataReader;
+import org.junit.jupiter.api.Test;
 import org.budgetnarrator.model.store.DepartmentYearStore;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -36,6 +44,9 @@ class RealReportRoundTripTest {
 
     @Inject
     DepartmentYearStore store;
+
+    @Inject
+    YearDataReader reader;
 
     private static byte[] fixture(String name) throws IOException {
         return Files.readAllBytes(FIXTURES.resolve(name).resolve("department-year.json"));
@@ -73,7 +84,58 @@ class RealReportRoundTripTest {
         assertEquals(PublishedRows.list(original, "vehicles").size(), PublishedRows.list(exported, "vehicles").size(), name + ": vehicles");
     }
 
+    /**
+     * A row the report printed without 行次 is read back with none (null), not 行次 0, beside rows that have one: the
+     * planning bureau's report prints no 行次, and here its first six rows are given 1–6.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRowWithout行次ReadsBackAsNone() throws IOException {
+        Map<String, Object> doc = Documents.MAPPER.readValue(fixture("putuo-planning-bureau-2024"), new TypeReference<Map<String, Object>>() {
+        });
+        Map<String, Object> department = (Map<String, Object>) doc.get("department");
+        department.put("code", "LINE-NO-NONE");
+        List<Map<String, Object>> rows = PublishedRows.list(doc, "publishedTables");
+        for (int i = 0; i < 6; i++) {
+            rows.get(i).put("lineNo", i + 1);
+        }
+        ImportResult result = importer.importContent("line-no.json", Documents.MAPPER.writeValueAsBytes(doc));
+        assertTrue(result.stored(), () -> result.errors().stream().map(ImportProblem::message).toList().toString());
 
+        YearData data = reader.read("LINE-NO-NONE", 2024).orElseThrow();
+        PublishedTables tables = data.tables();
+        int numbered = 0;
+        int none = 0;
+        for (Map<String, Object> given : rows) {
+            PublicTable table = PublicTable.byKey(given.get("table").toString()).orElseThrow();
+            boolean previous = "PREVIOUS".equals(given.get("period"));
+            PublishedRow back = (previous ? tables.previousRows(table) : tables.rows(table)).stream()
+                    .filter(r -> r.key().equals(given.get("row").toString())).findFirst().orElseThrow();
+            if (given.get("lineNo") == null) {
+                assertNull(back.lineNo(), table + " " + back.key() + " printed without 行次");
+                none++;
+            } else {
+                assertEquals(given.get("lineNo"), back.lineNo(), table + " " + back.key());
+                numbered++;
+            }
+        }
+        assertEquals(6, numbered);
+        assertEquals(rows.size() - 6, none);
+        assertEquals(239, none, "the planning bureau's rows without 行次");
+    }
 
-
+    /** 行次 are counted from 1: a 0 is refused with its place, so that none is stored. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void a行次Of0IsRefused() throws IOException {
+        Map<String, Object> doc = Documents.MAPPER.readValue(fixture("putuo-social-work-dept-2024"), new TypeReference<Map<String, Object>>() {
+        });
+        ((Map<String, Object>) doc.get("department")).put("code", "LINE-NO-ZERO");
+        PublishedRows.list(doc, "publishedTables").get(3).put("lineNo", 0);
+        ImportResult result = importer.importContent("line-no-0.json", Documents.MAPPER.writeValueAsBytes(doc));
+        assertFalse(result.stored());
+        List<String> messages = result.errors().stream().map(ImportProblem::message).toList();
+        assertEquals(1, messages.size(), messages.toString());
+        assertTrue(messages.get(0).contains("publishedTables[3]") && messages.get(0).contains("行次 of 1 or more"), messages.toString());
+    }
 }

@@ -102,6 +102,6 @@ public class DraftService {
         }
         return new YearData(data.department(), data.year(), data.previous(), data.incomes(), data.accounts(), data.previousAccounts(),
                 data.threePublic(), data.vehicles(), data.projects(), indicators, reasons, data.documents(), data.notes(),
-                data.previousReasons(), data.tables());
+                data.previousReasons(), data.tables(), data.budgetUnits());
     }
 }

@@ -7,8 +7,13 @@ import org.apache.poi.xwpf.usermodel.XWPFFooter;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTInd;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTabStop;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTabJc;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTabTlc;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrGeneral;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
@@ -48,6 +53,12 @@ final class OfficialLayout {
     static final String LEVEL1_STYLE = "Heading2";
     /** 二级标题 (（一）…): 楷体. */
     static final String LEVEL2_STYLE = "Heading3";
+    /** The 目录's entries of the three heading levels. */
+    static final String TOC1_STYLE = "TOC1";
+    static final String TOC2_STYLE = "TOC2";
+    static final String TOC3_STYLE = "TOC3";
+    /** The 目录's entries: 四号. */
+    static final int TOC_SIZE = 14;
     /** 三号. */
     static final int BODY_SIZE = 16;
     /** The fixed line of GB/T 9704's 22 lines a page: 28 pt, in twips. */
@@ -60,24 +71,109 @@ final class OfficialLayout {
         return (int) Math.round(millimetres / 25.4 * 1440);
     }
 
+    /**
+     * The two ways an A4 sheet is printed. A landscape page is the portrait sheet turned a quarter to the left, as a
+     * wide table is bound into the report: its margins are the portrait ones turned with it (the portrait right edge
+     * at the top, its top edge at the left), so that the type area keeps its 156 mm × 225 mm and only lies on its side.
+     */
+    enum Page {
+        PORTRAIT(PAGE_WIDTH, PAGE_HEIGHT, MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT),
+        LANDSCAPE(PAGE_HEIGHT, PAGE_WIDTH, MARGIN_RIGHT, MARGIN_LEFT, MARGIN_TOP, MARGIN_BOTTOM);
+
+        final int width;
+        final int height;
+        final int top;
+        final int bottom;
+        final int left;
+        final int right;
+
+        Page(int width, int height, int top, int bottom, int left, int right) {
+            this.width = width;
+            this.height = height;
+            this.top = top;
+            this.bottom = bottom;
+            this.left = left;
+            this.right = right;
+        }
+
+        /** The width of the type area, twips. */
+        int textWidth() {
+            return width - left - right;
+        }
+
+        /** The page number's dash sits 7 mm below the type area (GB/T 9704 7.5) on either page. */
+        int footer() {
+            return bottom - mm(7);
+        }
+
+        void applyTo(CTSectPr sect) {
+            CTPageSz size = sect.isSetPgSz() ? sect.getPgSz() : sect.addNewPgSz();
+            size.setW(BigInteger.valueOf(width));
+            size.setH(BigInteger.valueOf(height));
+            size.setOrient(this == PORTRAIT ? STPageOrientation.PORTRAIT : STPageOrientation.LANDSCAPE);
+            CTPageMar margins = sect.isSetPgMar() ? sect.getPgMar() : sect.addNewPgMar();
+            margins.setTop(BigInteger.valueOf(top));
+            margins.setBottom(BigInteger.valueOf(bottom));
+            margins.setLeft(BigInteger.valueOf(left));
+            margins.setRight(BigInteger.valueOf(right));
+            margins.setHeader(BigInteger.valueOf(mm(15)));
+            margins.setFooter(BigInteger.valueOf(footer()));
+            margins.setGutter(BigInteger.ZERO);
+        }
+    }
+
+    /**
+     * Ends the section being written, printed on the given page, at the last paragraph written (an empty one where the
+     * last thing written is a table, or a part's heading); what follows starts a new section on a new page. The first section keeps the
+     * cover's empty first-page footer; the later ones have no first page of their own, and take the numbered footer
+     * of the section before them, so that the page numbers run on through every section.
+     */
+    static void endSection(XWPFDocument doc, Page page) {
+        CTSectPr body = doc.getDocument().getBody().getSectPr();
+        boolean first = doc.getParagraphs().stream().noneMatch(p -> p.getCTP().isSetPPr() && p.getCTP().getPPr().isSetSectPr());
+        java.util.List<org.apache.poi.xwpf.usermodel.IBodyElement> elements = doc.getBodyElements();
+        XWPFParagraph last;
+        if (!elements.isEmpty() && elements.get(elements.size() - 1) instanceof XWPFParagraph p
+                && !(p.getCTP().isSetPPr() && p.getCTP().getPPr().isSetSectPr())) {
+            if (PART_STYLE.equals(p.getStyle())) {
+                // A part's heading goes with the table that opens it, onto the next section's first page.
+                try (org.apache.xmlbeans.XmlCursor cursor = p.getCTP().newCursor()) {
+                    last = doc.insertNewParagraph(cursor);
+                }
+            } else {
+                last = p;
+            }
+        } else {
+            last = doc.createParagraph();
+        }
+        CTPPr pPr = last.getCTP().isSetPPr() ? last.getCTP().getPPr() : last.getCTP().addNewPPr();
+        CTSectPr sect = pPr.addNewSectPr();
+        sect.set(body.copy());
+        if (first) {
+            // The cover's section ends here: every later one runs on without an unnumbered first page.
+            if (body.isSetTitlePg()) {
+                body.unsetTitlePg();
+            }
+        } else {
+            while (sect.sizeOfFooterReferenceArray() > 0) {
+                sect.removeFooterReference(0);
+            }
+            while (sect.sizeOfHeaderReferenceArray() > 0) {
+                sect.removeHeaderReference(0);
+            }
+            if (sect.isSetTitlePg()) {
+                sect.unsetTitlePg();
+            }
+        }
+        page.applyTo(sect);
+    }
+
     /** Page size, margins, the styles and the numbered footer: call before anything is written. */
     static void apply(XWPFDocument doc) {
         styles(doc);
         CTSectPr sect = doc.getDocument().getBody().isSetSectPr() ? doc.getDocument().getBody().getSectPr()
                 : doc.getDocument().getBody().addNewSectPr();
-        CTPageSz size = sect.isSetPgSz() ? sect.getPgSz() : sect.addNewPgSz();
-        size.setW(BigInteger.valueOf(PAGE_WIDTH));
-        size.setH(BigInteger.valueOf(PAGE_HEIGHT));
-        size.setOrient(STPageOrientation.PORTRAIT);
-        CTPageMar margins = sect.isSetPgMar() ? sect.getPgMar() : sect.addNewPgMar();
-        margins.setTop(BigInteger.valueOf(MARGIN_TOP));
-        margins.setBottom(BigInteger.valueOf(MARGIN_BOTTOM));
-        margins.setLeft(BigInteger.valueOf(MARGIN_LEFT));
-        margins.setRight(BigInteger.valueOf(MARGIN_RIGHT));
-        margins.setHeader(BigInteger.valueOf(mm(15)));
-        // The page number's dash sits 7 mm below the type area (GB/T 9704 7.5).
-        margins.setFooter(BigInteger.valueOf(mm(28)));
-        margins.setGutter(BigInteger.ZERO);
+        Page.PORTRAIT.applyTo(sect);
         footer(doc);
         // The cover carries no page number: the first page has its own, empty, footer.
         if (!sect.isSetTitlePg()) {
@@ -112,6 +208,10 @@ final class OfficialLayout {
         heading(styles, LEVEL1_STYLE, "heading 2", 1, WordReport.HEADING_FONT);
         heading(styles, LEVEL2_STYLE, "heading 3", 2, WordReport.SUBHEADING_FONT);
 
+        toc(styles, TOC1_STYLE, "toc 1", 0);
+        toc(styles, TOC2_STYLE, "toc 2", 1);
+        toc(styles, TOC3_STYLE, "toc 3", 2);
+
         CTStyle footer = styles.addNewStyle();
         footer.setType(STStyleType.PARAGRAPH);
         footer.setStyleId("Footer");
@@ -143,6 +243,33 @@ final class OfficialLayout {
         r.addNewSz().setVal(BigInteger.valueOf(BODY_SIZE * 2L));
         r.addNewSzCs().setVal(BigInteger.valueOf(BODY_SIZE * 2L));
         return p;
+    }
+
+    /** An entry of the 目录: indented two characters a level, its page number at the right after a dotted leader. */
+    private static void toc(CTStyles styles, String id, String name, int level) {
+        CTStyle s = styles.addNewStyle();
+        s.setType(STStyleType.PARAGRAPH);
+        s.setStyleId(id);
+        s.addNewName().setVal(name);
+        s.addNewBasedOn().setVal(BODY_STYLE);
+        s.addNewNext().setVal(BODY_STYLE);
+        s.addNewUiPriority().setVal(BigInteger.valueOf(39));
+        CTPPrGeneral p = s.addNewPPr();
+        CTTabStop tab = p.addNewTabs().addNewTab();
+        tab.setVal(STTabJc.RIGHT);
+        tab.setLeader(STTabTlc.DOT);
+        tab.setPos(BigInteger.valueOf(TEXT_WIDTH));
+        CTSpacing spacing = p.addNewSpacing();
+        spacing.setLine(BigInteger.valueOf(LINE));
+        spacing.setLineRule(STLineSpacingRule.EXACT);
+        spacing.setBefore(BigInteger.ZERO);
+        spacing.setAfter(BigInteger.ZERO);
+        CTInd ind = p.addNewInd();
+        ind.setLeft(BigInteger.valueOf(level * 2L * TOC_SIZE * 20));
+        ind.setFirstLine(BigInteger.ZERO);
+        CTRPr r = s.addNewRPr();
+        fonts(r, WordReport.BODY_FONT);
+        r.addNewSz().setVal(BigInteger.valueOf(TOC_SIZE * 2L));
     }
 
     private static void fixedLine(CTPPrGeneral p, int before) {

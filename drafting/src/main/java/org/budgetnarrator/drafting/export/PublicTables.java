@@ -69,26 +69,43 @@ final class PublicTables {
     static void write(XWPFDocument doc, YearData data) {
         PublishedTables tables = data.tables();
         List<PublicTable> order = NINE.stream().sorted(Comparator.comparingInt(t -> position(tables, t))).toList();
+        OfficialLayout.Page page = OfficialLayout.Page.PORTRAIT;
         int n = 0;
         for (PublicTable table : order) {
             Optional<TableLayout> layout = tables.layout(table);
             String title = layout.map(TableLayout::title).filter(t -> !t.isBlank()).orElse(table.title());
-            WordReport.heading(doc, ORDINALS[n++] + "、" + title, 1);
+            String heading = ORDINALS[n++] + "、" + title;
             List<PublishedRow> rows = tables.rows(table);
             if (rows.isEmpty() && !emptyByNature(table, tables)) {
+                page = turn(doc, page, OfficialLayout.Page.PORTRAIT);
+                WordReport.heading(doc, heading, 1);
                 WordReport.body(doc, WordReport.GAP + title + "（" + table.number() + "表）的数据未录入】");
                 continue;
             }
-            caption(doc, data, table, layout);
-            switch (table) {
-                case T01, T04 -> twoSided(doc, table, rows);
-                case T09 -> oneSided(doc, table, rows, false);
-                default -> oneSided(doc, table, rows, true);
-            }
+            Grid grid = switch (table) {
+                case T01, T04 -> twoSided(table, rows);
+                case T09 -> oneSided(table, rows, false);
+                default -> oneSided(table, rows, true);
+            };
+            // A table whose columns do not fit the portrait type area with every name on one line is printed on a
+            // landscape page of its own, as the published reports print their wide tables.
+            page = turn(doc, page, grid.fits(OfficialLayout.Page.PORTRAIT) ? OfficialLayout.Page.PORTRAIT : OfficialLayout.Page.LANDSCAPE);
+            WordReport.heading(doc, heading, 1);
+            caption(doc, data, table, layout, page);
+            render(doc, grid, page.textWidth());
             if (rows.isEmpty()) {
                 note(doc, "注：本单位无此项内容，本表无数据。");
             }
         }
+        turn(doc, page, OfficialLayout.Page.PORTRAIT);
+    }
+
+    /** Ends the section of the current orientation where the next content wants the other one. */
+    private static OfficialLayout.Page turn(XWPFDocument doc, OfficialLayout.Page current, OfficialLayout.Page wanted) {
+        if (current != wanted) {
+            OfficialLayout.endSection(doc, current);
+        }
+        return wanted;
     }
 
     /** Where the report printed the table; the template's order where it did not say. */
@@ -114,7 +131,8 @@ final class PublicTables {
     }
 
     /** The table's number right-aligned, then 部门 on the left and 金额单位 on the right, as the reports print them. */
-    private static void caption(XWPFDocument doc, YearData data, PublicTable table, Optional<TableLayout> layout) {
+    private static void caption(XWPFDocument doc, YearData data, PublicTable table, Optional<TableLayout> layout,
+                                OfficialLayout.Page page) {
         String label = layout.map(TableLayout::label).filter(l -> !l.isBlank()).orElse(table.number());
         if (label.startsWith("公开") || label.startsWith("表")) {
             XWPFParagraph number = tableText(doc);
@@ -124,7 +142,7 @@ final class PublicTables {
         XWPFParagraph line = tableText(doc);
         CTTabStop tab = line.getCTP().getPPr().addNewTabs().addNewTab();
         tab.setVal(STTabJc.RIGHT);
-        tab.setPos(BigInteger.valueOf(OfficialLayout.TEXT_WIDTH));
+        tab.setPos(BigInteger.valueOf(page.textWidth()));
         WordReport.run(line, "部门：" + nz(data.department().name()), WordReport.BODY_FONT, 12, false);
         line.createRun().addTab();
         WordReport.run(line, "金额单位：万元", WordReport.BODY_FONT, 12, false);
@@ -144,7 +162,7 @@ final class PublicTables {
     }
 
     /** One-sided tables (02, 03, 05–09): 科目编码 and 科目名称 (or 项目), 行次 where printed, then the money columns. */
-    private static void oneSided(XWPFDocument doc, PublicTable table, List<PublishedRow> stored, boolean codes) {
+    private static Grid oneSided(PublicTable table, List<PublishedRow> stored, boolean codes) {
         List<Column> columns = columns(table, stored, TEMPLATE.getOrDefault(table, table.columns()));
         boolean lineNos = stored.stream().anyMatch(PublicTables::printsLineNo);
         List<Line> lines = new ArrayList<>();
@@ -166,42 +184,41 @@ final class PublicTables {
         if (!totalsFirst && table.codes() != PublicTable.Codes.NONE) {
             missing.forEach(r -> lines.add(Line.template(r.key(), label(table, r))));
         }
-        List<String> head = new ArrayList<>();
+        List<GridColumn> head = new ArrayList<>();
         if (codes) {
-            head.add("科目编码");
-            head.add("科目名称");
+            // A 项 code is seven digits; one more for the width digits take in a CJK font.
+            head.add(new GridColumn("科目编码", Role.CODE, figureWidth(8)));
+            head.add(new GridColumn("科目名称", Role.NAME, nameWidth(lines.stream().map(Line::name).toList())));
         } else {
-            head.add("项目");
+            head.add(new GridColumn("项目", Role.NAME, nameWidth(lines.stream().map(Line::name).toList())));
         }
         if (lineNos) {
-            head.add("行次");
+            head.add(new GridColumn("行次", Role.LINE_NO, figureWidth(3)));
         }
-        columns.forEach(c -> head.add(header(table, c)));
-        int nameWidth = nameWidth(lines.stream().map(Line::name).toList());
-        int[] widths = widths(codes, nameWidth, lineNos, columns.stream().mapToInt(c -> moneyWidth(lines, c)).toArray());
-        XWPFTable t = table(doc, head, widths);
+        columns.forEach(c -> head.add(new GridColumn(header(table, c), Role.MONEY, moneyWidth(lines, c))));
+        List<List<GridCell>> body = new ArrayList<>();
         for (Line line : lines) {
-            XWPFTableRow row = t.createRow();
-            int c = 0;
+            List<GridCell> row = new ArrayList<>();
             if (codes) {
-                text(row, c++, line.row() != null && line.row().isAccount() ? line.row().key() : "", ParagraphAlignment.LEFT);
+                row.add(new GridCell(line.row() != null && line.row().isAccount() ? line.row().key() : "", ParagraphAlignment.LEFT));
             }
-            text(row, c++, line.name(), line.isTotal() ? ParagraphAlignment.CENTER : ParagraphAlignment.LEFT);
+            row.add(new GridCell(line.name(), line.isTotal() ? ParagraphAlignment.CENTER : ParagraphAlignment.LEFT));
             if (lineNos) {
-                text(row, c++, line.lineNo(), ParagraphAlignment.CENTER);
+                row.add(new GridCell(line.lineNo(), ParagraphAlignment.CENTER));
             }
             for (Column column : columns) {
-                text(row, c++, value(line.row(), column), ParagraphAlignment.RIGHT);
+                row.add(new GridCell(value(line.row(), column), ParagraphAlignment.RIGHT));
             }
+            body.add(row);
         }
-        widths(t, widths);
+        return new Grid(head, body);
     }
 
     /**
      * 01 and 04: 收入 on the left, 支出 on the right. The sources face the 类; 本年收入合计 faces 本年支出合计, the
      * carry-over rows face each other, and 总计 faces 总计 on the last line, as the template prints them.
      */
-    private static void twoSided(XWPFDocument doc, PublicTable table, List<PublishedRow> stored) {
+    private static Grid twoSided(PublicTable table, List<PublishedRow> stored) {
         Map<String, PublishedRow> byKey = byKey(stored);
         List<Line> incomeTop = new ArrayList<>();
         List<Line> incomeBottom = new ArrayList<>();
@@ -226,17 +243,6 @@ final class PublicTables {
                 List.of(Column.TOTAL, Column.GENERAL, Column.FUND, Column.STATE_CAPITAL))
                 : List.of(Column.AMOUNT);
         boolean lineNos = stored.stream().anyMatch(PublicTables::printsLineNo);
-        List<String> head = new ArrayList<>();
-        head.add("收入项目");
-        if (lineNos) {
-            head.add("行次");
-        }
-        incomeColumns.forEach(c -> head.add(table == PublicTable.T04 ? "金额" : header(table, c)));
-        head.add("支出项目");
-        if (lineNos) {
-            head.add("行次");
-        }
-        spendColumns.forEach(c -> head.add(header(table, c)));
 
         int top = Math.max(incomeTop.size(), spendTop.size());
         int bottom = Math.max(incomeBottom.size(), spendBottom.size());
@@ -248,46 +254,36 @@ final class PublicTables {
         left.addAll(align(incomeBottom, bottom));
         right.addAll(align(spendBottom, bottom));
 
-        int lineNo = lineNos ? figureWidth(3) : 0;
-        int[] leftMoney = incomeColumns.stream().mapToInt(c -> Math.max(moneyWidth(left, c), figureWidth(9))).toArray();
-        int[] rightMoney = spendColumns.stream().mapToInt(c -> Math.max(moneyWidth(right, c), figureWidth(9))).toArray();
-        int numbers = 2 * lineNo + java.util.Arrays.stream(leftMoney).sum() + java.util.Arrays.stream(rightMoney).sum();
-        int names = (OfficialLayout.TEXT_WIDTH - numbers) / 2;
-        int[] widths = new int[head.size()];
-        int c = 0;
-        widths[c++] = names;
+        List<GridColumn> head = new ArrayList<>();
+        head.add(new GridColumn("收入项目", Role.NAME, nameWidth(left.stream().map(Line::name).toList())));
         if (lineNos) {
-            widths[c++] = lineNo;
+            head.add(new GridColumn("行次", Role.LINE_NO, figureWidth(3)));
         }
-        for (int m : leftMoney) {
-            widths[c++] = m;
-        }
-        widths[c++] = OfficialLayout.TEXT_WIDTH - numbers - names;
+        incomeColumns.forEach(c -> head.add(new GridColumn(table == PublicTable.T04 ? "金额" : header(table, c), Role.MONEY,
+                Math.max(moneyWidth(left, c), figureWidth(9)))));
+        head.add(new GridColumn("支出项目", Role.NAME, nameWidth(right.stream().map(Line::name).toList())));
         if (lineNos) {
-            widths[c++] = lineNo;
+            head.add(new GridColumn("行次", Role.LINE_NO, figureWidth(3)));
         }
-        for (int m : rightMoney) {
-            widths[c++] = m;
-        }
-        XWPFTable t = table(doc, head, widths);
+        spendColumns.forEach(c -> head.add(new GridColumn(header(table, c), Role.MONEY, Math.max(moneyWidth(right, c), figureWidth(9)))));
+        List<List<GridCell>> body = new ArrayList<>();
         for (int i = 0; i < left.size(); i++) {
-            XWPFTableRow row = t.createRow();
-            int k = 0;
-            k = side(row, k, left.get(i), lineNos, incomeColumns);
-            side(row, k, right.get(i), lineNos, spendColumns);
+            List<GridCell> row = new ArrayList<>();
+            side(row, left.get(i), lineNos, incomeColumns);
+            side(row, right.get(i), lineNos, spendColumns);
+            body.add(row);
         }
-        widths(t, widths);
+        return new Grid(head, body);
     }
 
-    private static int side(XWPFTableRow row, int c, Line line, boolean lineNos, List<Column> columns) {
-        text(row, c++, line.name(), line.isTotal() ? ParagraphAlignment.CENTER : ParagraphAlignment.LEFT);
+    private static void side(List<GridCell> row, Line line, boolean lineNos, List<Column> columns) {
+        row.add(new GridCell(line.name(), line.isTotal() ? ParagraphAlignment.CENTER : ParagraphAlignment.LEFT));
         if (lineNos) {
-            text(row, c++, line.lineNo(), ParagraphAlignment.CENTER);
+            row.add(new GridCell(line.lineNo(), ParagraphAlignment.CENTER));
         }
         for (Column column : columns) {
-            text(row, c++, value(line.row(), column), ParagraphAlignment.RIGHT);
+            row.add(new GridCell(value(line.row(), column), ParagraphAlignment.RIGHT));
         }
-        return c;
     }
 
     /** The bottom block of one side: its first row (本年…合计) first, its last (总计) last, blank lines between. */
@@ -385,38 +381,17 @@ final class PublicTables {
         return (int) Math.ceil(ems);
     }
 
-    /**
-     * Codes and 行次 as narrow as their figures, each money column as wide as its longest figure; the name column
-     * takes the rest of the type area, so that names stay on one line wherever the page has room for it. Where it has
-     * not, the money columns keep their width (a figure must never wrap) and the names wrap.
-     */
-    private static int[] widths(boolean codes, int nameWidth, boolean lineNos, int[] money) {
-        // A 项 code is seven digits; one more for the width digits take in a CJK font.
-        int code = codes ? figureWidth(8) : 0;
-        int lineNo = lineNos ? figureWidth(3) : 0;
-        int numbers = 0;
-        for (int m : money) {
-            numbers += m;
+    /** The table in the given width of type area, its header row repeated on every page. */
+    private static void render(XWPFDocument doc, Grid grid, int textWidth) {
+        int[] widths = grid.widths(textWidth);
+        XWPFTable t = table(doc, grid.head().stream().map(GridColumn::header).toList(), widths);
+        for (List<GridCell> cells : grid.rows()) {
+            XWPFTableRow row = t.createRow();
+            for (int c = 0; c < cells.size(); c++) {
+                text(row, c, cells.get(c).text(), cells.get(c).align());
+            }
         }
-        int name = OfficialLayout.TEXT_WIDTH - code - lineNo - numbers;
-        int[] out = new int[(codes ? 2 : 1) + (lineNos ? 1 : 0) + money.length];
-        int spare = name - nameWidth;
-        int c = 0;
-        if (codes) {
-            out[c++] = code;
-        }
-        out[c++] = name;
-        if (lineNos) {
-            out[c++] = lineNo;
-        }
-        for (int m : money) {
-            // Room the name does not need is shared out to the figures, so the table fills the type area.
-            out[c++] = spare > 0 && money.length > 0 ? m + spare / 2 / money.length : m;
-        }
-        if (spare > 0 && money.length > 0) {
-            out[codes ? 1 : 0] = name - (spare / 2 / money.length) * money.length;
-        }
-        return out;
+        widths(t, widths);
     }
 
     /** A fixed-layout table of the given column widths (twips), its header row repeated on every page. */
@@ -492,13 +467,72 @@ final class PublicTables {
         p.setIndentationFirstLine(0);
     }
 
-    /** 行次 count from 1; a stored 0 is a row the report printed without one (the database's default), not 行次 0. */
+    /** A row the report printed without 行次 has none stored. */
     private static boolean printsLineNo(PublishedRow row) {
-        return row.lineNo() != null && row.lineNo() > 0;
+        return row.lineNo() != null;
     }
 
     private static String nz(String s) {
         return s == null ? "" : s;
+    }
+
+    /** What a column holds: how it takes its share of a page's room. */
+    enum Role { CODE, NAME, LINE_NO, MONEY }
+
+    /** A column: its header and the narrowest width (twips) that keeps its content on one line. */
+    record GridColumn(String header, Role role, int least) {
+    }
+
+    record GridCell(String text, ParagraphAlignment align) {
+    }
+
+    /** A table laid out but not yet placed: its columns and its rows of cells. */
+    record Grid(List<GridColumn> head, List<List<GridCell>> rows) {
+
+        /** The width every column needs for its content on one line: names unwrapped, figures never wrapped. */
+        int needed() {
+            return head.stream().mapToInt(GridColumn::least).sum();
+        }
+
+        boolean fits(OfficialLayout.Page page) {
+            return needed() <= page.textWidth();
+        }
+
+        /**
+         * Codes and 行次 as narrow as their figures, each money column as wide as its longest figure, the names as wide as
+         * their longest; room to spare goes half to the figures and half to the names, so that the table fills the type
+         * area. Where the page is too narrow even so, the money columns keep their width (a figure must never wrap) and
+         * the names give up the difference and wrap.
+         */
+        int[] widths(int textWidth) {
+            int[] out = head.stream().mapToInt(GridColumn::least).toArray();
+            List<Integer> names = new ArrayList<>();
+            List<Integer> money = new ArrayList<>();
+            for (int c = 0; c < head.size(); c++) {
+                if (head.get(c).role() == Role.NAME) {
+                    names.add(c);
+                } else if (head.get(c).role() == Role.MONEY) {
+                    money.add(c);
+                }
+            }
+            int spare = textWidth - needed();
+            if (spare > 0 && !money.isEmpty()) {
+                int each = spare / 2 / money.size();
+                for (int c : money) {
+                    out[c] += each;
+                }
+                spare -= each * money.size();
+            }
+            if (!names.isEmpty()) {
+                int each = spare / names.size();
+                for (int c : names) {
+                    out[c] = Math.max(MIN_COLUMN, out[c] + each);
+                }
+                out[names.get(names.size() - 1)] += spare - each * names.size();
+                out[names.get(names.size() - 1)] = Math.max(MIN_COLUMN, out[names.get(names.size() - 1)]);
+            }
+            return out;
+        }
     }
 
     /** One printed line of a table: the stored row (null for a template row the report's transcription lacks). */

@@ -62,6 +62,7 @@ public final class WordReport {
             DocumentKind kind = DocumentKind.of(data);
             OfficialLayout.apply(doc);
             titlePage(doc, data, kind.cover(y.year()), contentHash);
+            Contents contents = Contents.start(doc);
             // The overview, the public tables and the charts are the 部门决算's: a self-evaluation or a budget year prints
             // only what its own document holds.
             boolean finalAccounts = kind == DocumentKind.FINAL_ACCOUNTS;
@@ -76,6 +77,7 @@ public final class WordReport {
             if (kind.holds(org.budgetnarrator.drafting.draft.SectionKind.INDICATOR_DEVIATIONS)) {
                 selfEvaluation(doc, data, finalAccounts ? "第六部分 绩效自评表" : "绩效自评表");
             }
+            contents.finish(doc);
             doc.write(out);
             return out.toByteArray();
         } catch (IOException e) {

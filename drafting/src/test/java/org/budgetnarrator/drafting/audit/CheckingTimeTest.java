@@ -103,7 +103,7 @@ class CheckingTimeTest {
                 XIANNING.accounts(), XIANNING.previousAccounts(), XIANNING.threePublic(), XIANNING.vehicles(), XIANNING.projects(),
                 XIANNING.indicators(), XIANNING.reasons(),
                 List.of(new StoredDocument(null, null, 1, "FINAL_ACCOUNTS_NARRATIVE", "情况说明", text)),
-                XIANNING.notes(), XIANNING.previousReasons(), XIANNING.tables());
+                XIANNING.notes(), XIANNING.previousReasons(), XIANNING.tables(), XIANNING.budgetUnits());
         Audit.run(stored);
         long start = System.nanoTime();
         Audit.run(stored);

@@ -66,7 +66,7 @@ final class PublishedReasons {
         }
         return new YearData(data.department(), data.year(), data.previous(), data.incomes(), data.accounts(), data.previousAccounts(),
                 data.threePublic(), data.vehicles(), data.projects(), data.indicators(), reasons, data.documents(), data.notes(),
-                data.previousReasons(), data.tables());
+                data.previousReasons(), data.tables(), data.budgetUnits());
     }
 
     /** The subject and aspect a reason speaks to, by where the report gives it (上海 区级 layout). */

@@ -81,7 +81,7 @@ class ReasonProposerTest {
         List<LineReason> lastYear = List.of(new LineReason(1L, 9L, 0, "account:2013501", "BUDGET", "EQUIPMENT_REUSE", null));
         YearData withHistory = new YearData(data.department(), data.year(), data.year(), data.incomes(), data.accounts(), List.of(),
                 data.threePublic(), data.vehicles(), data.projects(), data.indicators(), data.reasons(), data.documents(), data.notes(),
-                lastYear, data.tables());
+                lastYear, data.tables(), data.budgetUnits());
         List<ReasonProposer.Proposal> proposals = proposer.propose(withHistory);
         assertEquals("account:2013501 EQUIPMENT_REUSE reuse-last-year", rules(proposals).get(0));
         assertEquals(2024, proposals.get(0).sourceYear());

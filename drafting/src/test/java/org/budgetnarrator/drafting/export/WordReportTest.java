@@ -64,13 +64,18 @@ class WordReportTest {
         return DraftEngine.shipped().report(data, StyleProfiles.load("xianning"));
     }
 
+    /** The report's paragraphs after the 目录 (whose entries repeat the headings). */
+    private static List<XWPFParagraph> report(XWPFDocument doc) {
+        return doc.getParagraphs().stream().filter(p -> p.getStyle() == null || !p.getStyle().startsWith("TOC")).toList();
+    }
+
     private static XWPFParagraph paragraph(XWPFDocument doc, String text) {
-        return doc.getParagraphs().stream().filter(p -> p.getText().equals(text)).findFirst()
+        return report(doc).stream().filter(p -> p.getText().equals(text)).findFirst()
                 .orElseThrow(() -> new AssertionError("no paragraph " + text));
     }
 
     private static List<String> texts(XWPFDocument doc) {
-        return doc.getParagraphs().stream().map(XWPFParagraph::getText).toList();
+        return report(doc).stream().map(XWPFParagraph::getText).toList();
     }
 
     /** The first table after the heading. */
@@ -96,11 +101,11 @@ class WordReportTest {
         byte[] bytes = WordReport.write(data, report, "abc123");
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
             assertEquals(4, doc.getAllPictures().size());
-            List<String> captions = doc.getParagraphs().stream().map(XWPFParagraph::getText).filter(t -> t.startsWith("图")).toList();
+            List<String> captions = report(doc).stream().map(XWPFParagraph::getText).filter(t -> t.startsWith("图")).toList();
             assertEquals(List.of("图1：收、支决算总计变动情况", "图2：收入决算结构", "图3：支出决算结构", "图4：财政拨款收、支决算总计变动情况"), captions);
-            XWPFParagraph heading = doc.getParagraphs().stream().filter(p -> p.getText().equals("一、收入支出决算总体情况说明")).findFirst().orElseThrow();
+            XWPFParagraph heading = report(doc).stream().filter(p -> p.getText().equals("一、收入支出决算总体情况说明")).findFirst().orElseThrow();
             assertEquals("黑体", heading.getRuns().get(0).getFontFamily(XWPFRun.FontCharRange.eastAsia));
-            XWPFParagraph body = doc.getParagraphs().stream().filter(p -> p.getText().startsWith("2024年度收、支总计均为429.8万元")).findFirst().orElseThrow();
+            XWPFParagraph body = report(doc).stream().filter(p -> p.getText().startsWith("2024年度收、支总计均为429.8万元")).findFirst().orElseThrow();
             assertEquals("仿宋", body.getRuns().get(0).getFontFamily(XWPFRun.FontCharRange.eastAsia));
             assertEquals(7 + 4, doc.getTables().size(), "the seven public tables stored or empty by nature, and the self-evaluation tables");
             assertTrue(tableAfter(doc, "三、支出决算表").getText().contains("244.27"), "公开03 carries 2013501's actual");
@@ -146,7 +151,7 @@ class WordReportTest {
             assertEquals("Heading1", paragraph(doc, "第三部分 2024年度部门决算情况说明").getStyle());
             assertEquals("Heading2", paragraph(doc, "一、收入支出决算总体情况说明").getStyle());
             assertEquals("Heading2", paragraph(doc, "一、收入支出决算总表").getStyle());
-            XWPFParagraph level2 = doc.getParagraphs().stream().filter(p -> p.getText().startsWith("（一）")).findFirst().orElseThrow();
+            XWPFParagraph level2 = report(doc).stream().filter(p -> p.getText().startsWith("（一）")).findFirst().orElseThrow();
             assertEquals("Heading3", level2.getStyle(), level2.getText());
         }
     }
@@ -155,7 +160,7 @@ class WordReportTest {
     void partOneIsTheDepartmentsStoredDutiesAndUnits() throws Exception {
         YearData data = load("xianning-2024.json");
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(WordReport.write(data, draft(data), null)))) {
-            List<String> texts = doc.getParagraphs().stream().map(XWPFParagraph::getText).toList();
+            List<String> texts = report(doc).stream().map(XWPFParagraph::getText).toList();
             int part = texts.indexOf("第一部分 部门概况");
             int duties = texts.indexOf("一、部门主要职责");
             int units = texts.indexOf("二、机构设置情况");
@@ -165,6 +170,40 @@ class WordReportTest {
             assertEquals("从单位构成看，中共咸宁市委外事工作委员会办公室部门决算由实行独立核算的中共咸宁市委外事工作委员会办公室本级决算和1个下属单位决算组成。",
                     texts.get(units + 1));
             assertFalse(texts.stream().anyMatch(t -> t.contains("财政供养人员")), "Xianning's staff count is not stored: no 人员 sub-part");
+            int scope = texts.indexOf("三、部门决算单位构成");
+            assertEquals(units + 2, scope, texts.toString());
+            assertEquals("纳入本部门2024年度部门决算编制范围的单位共2个，包括：本级中共咸宁市委外事工作委员会办公室；二级单位咸宁市国际交流中心。",
+                    texts.get(scope + 1));
+        }
+    }
+
+    /** The planning bureau's five stored units (its duties are not stored: the units are the first sub-part). */
+    @Test
+    void theBudgetUnitsAreListedByLevel() throws Exception {
+        YearData data = fixture("putuo-planning-bureau-2024");
+        assertEquals(5, data.budgetUnits().size());
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(WordReport.write(data, draft(data), null)))) {
+            List<String> texts = texts(doc);
+            int scope = texts.indexOf("一、部门决算单位构成");
+            assertTrue(scope > texts.indexOf("第一部分 部门概况"), texts.toString());
+            assertEquals("纳入本部门2024年度部门决算编制范围的单位共5个，包括：本级上海市普陀区规划和自然资源局；二级单位上海市普陀区规划和自然资源局执法大队、"
+                    + "上海市普陀区土地发展中心、上海市普陀区自然资源确权登记事务中心、上海市普陀区规划和自然资源管理事务中心。", texts.get(scope + 1));
+        }
+    }
+
+    /** Without stored units the sub-part is left out, not written from nothing. */
+    @Test
+    void withoutStoredUnitsThereIsNoUnitParagraph() throws Exception {
+        String json = Files.readString(FIXTURES.resolve("putuo-planning-bureau-2024").resolve("department-year.json"));
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(json);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("department")).remove("budgetUnits");
+        YearData data = fromJson("no-units.json", mapper.writeValueAsBytes(tree));
+        assertTrue(data.budgetUnits().isEmpty());
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(WordReport.write(data, draft(data), null)))) {
+            List<String> texts = texts(doc);
+            assertTrue(texts.contains("第一部分 部门概况"));
+            assertFalse(texts.stream().anyMatch(t -> t.contains("部门决算单位构成") || t.contains("部门决算编制范围")), texts.toString());
         }
     }
 
@@ -221,7 +260,7 @@ class WordReportTest {
             assertEquals(List.of("一、一般公共预算财政拨款收入", "9746.50", "一、一般公共服务支出", ""), cells(t01.getRow(1)));
             XWPFTable t03 = tableAfter(doc, "三、支出决算表");
             assertEquals(List.of("", "合计", "9759.38", "5377.64", "4381.74"), cells(t03.getRow(1)).subList(0, 5));
-            List<String> headings = doc.getParagraphs().stream().filter(p -> "Heading2".equals(p.getStyle())).map(XWPFParagraph::getText).toList();
+            List<String> headings = report(doc).stream().filter(p -> "Heading2".equals(p.getStyle())).map(XWPFParagraph::getText).toList();
             assertTrue(headings.containsAll(List.of("七、财政拨款“三公”经费支出决算表", "八、政府性基金预算财政拨款收入支出决算表")),
                     "the report's own order (三公 seventh): " + headings);
         }
@@ -317,6 +356,150 @@ class WordReportTest {
                     && texts.contains("2024年度部门整体支出绩效自评表"), texts.toString());
             assertTrue(texts.stream().noneMatch(t -> t.contains("决算")), texts.toString());
             assertEquals(1, doc.getTables().size(), "the department's self-evaluation table only");
+        }
+    }
+
+    /** A section of the document: its body elements and the properties of the page they are printed on. */
+    private record Section(List<IBodyElement> elements, CTSectPr page) {
+        boolean holds(String text) {
+            return elements.stream().anyMatch(e -> e instanceof XWPFParagraph p && p.getText().equals(text)
+                    && (p.getStyle() == null || !p.getStyle().startsWith("TOC")));
+        }
+
+        boolean landscape() {
+            return page.getPgSz().getOrient() != null && page.getPgSz().getOrient().toString().equals("landscape");
+        }
+    }
+
+    private static List<Section> sections(XWPFDocument doc) {
+        List<Section> out = new java.util.ArrayList<>();
+        List<IBodyElement> current = new java.util.ArrayList<>();
+        for (IBodyElement e : doc.getBodyElements()) {
+            current.add(e);
+            if (e instanceof XWPFParagraph p && p.getCTP().isSetPPr() && p.getCTP().getPPr().isSetSectPr()) {
+                out.add(new Section(current, p.getCTP().getPPr().getSectPr()));
+                current = new java.util.ArrayList<>();
+            }
+        }
+        out.add(new Section(current, doc.getDocument().getBody().getSectPr()));
+        return out;
+    }
+
+    private static Section sectionOf(List<Section> sections, String heading) {
+        return sections.stream().filter(s -> s.holds(heading)).findFirst().orElseThrow(() -> new AssertionError("no " + heading));
+    }
+
+    private static int width(XWPFTable table) {
+        return table.getCTTbl().getTblGrid().getGridColList().stream().mapToInt(c -> ((BigInteger) c.getW()).intValue()).sum();
+    }
+
+    /**
+     * The planning bureau's 公开02 and 03 (seven and six money columns of up to 7 digits beside names of up to 15
+     * characters) and 04 (its four 支出 columns beside both sides' names) do not fit the 156 mm of a portrait page:
+     * each is printed on A4 landscape (297 × 210 mm, the margins turned with the sheet), then the report goes on in
+     * portrait. 01, 05 and 09 fit, and stay portrait.
+     */
+    @Test
+    void wideTablesArePrintedOnLandscapePages() throws Exception {
+        YearData data = fixture("putuo-planning-bureau-2024");
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(WordReport.write(data, draft(data), null)))) {
+            List<Section> sections = sections(doc);
+            for (String wide : List.of("二、收入决算表", "三、支出决算表", "四、财政拨款收入支出决算总表")) {
+                Section s = sectionOf(sections, wide);
+                assertTrue(s.landscape(), wide);
+                assertEquals(BigInteger.valueOf(16838), s.page().getPgSz().getW(), wide);
+                assertEquals(BigInteger.valueOf(11906), s.page().getPgSz().getH(), wide);
+                assertEquals(BigInteger.valueOf(1474), s.page().getPgMar().getTop(), "the portrait right margin (26 mm) at the top");
+                assertEquals(BigInteger.valueOf(1587), s.page().getPgMar().getBottom(), "the portrait left margin (28 mm) at the bottom");
+                assertEquals(BigInteger.valueOf(2098), s.page().getPgMar().getLeft(), "the portrait top margin (37 mm) at the left");
+                assertEquals(BigInteger.valueOf(1984), s.page().getPgMar().getRight(), "the portrait bottom margin (35 mm) at the right");
+                XWPFTable table = tableAfter(doc, wide);
+                int landscapeText = 16838 - 2098 - 1984;
+                assertTrue(width(table) > OfficialLayout.TEXT_WIDTH && width(table) <= landscapeText, wide + ": " + width(table));
+            }
+            assertEquals(sectionOf(sections, "二、收入决算表"), sectionOf(sections, "四、财政拨款收入支出决算总表"),
+                    "wide tables in a row share one landscape section");
+            for (String narrow : List.of("一、收入支出决算总表", "五、一般公共预算财政拨款支出决算表", "七、财政拨款“三公”经费支出决算表",
+                    "第三部分 2024年度部门决算情况说明")) {
+                Section s = sectionOf(sections, narrow);
+                assertFalse(s.landscape(), narrow);
+                assertEquals(BigInteger.valueOf(11906), s.page().getPgSz().getW(), narrow);
+                assertEquals(BigInteger.valueOf(2098), s.page().getPgMar().getTop(), narrow);
+            }
+            assertTrue(width(tableAfter(doc, "五、一般公共预算财政拨款支出决算表")) <= OfficialLayout.TEXT_WIDTH);
+            assertEquals(3, sections.size(), "portrait, landscape, portrait");
+            // Page numbers run on: only the first section has a first page of its own (the cover's, unnumbered), and
+            // the later sections take the numbered footer of the one before them.
+            assertTrue(sections.get(0).page().isSetTitlePg());
+            assertEquals(2, sections.get(0).page().sizeOfFooterReferenceArray());
+            for (Section later : sections.subList(1, sections.size())) {
+                assertFalse(later.page().isSetTitlePg());
+                assertFalse(later.page().isSetPgNumType() && later.page().getPgNumType().isSetStart(), "numbering is not restarted");
+            }
+            assertEquals(0, sections.get(1).page().sizeOfFooterReferenceArray(), "the landscape section keeps the numbered footer");
+        }
+    }
+
+    /** Xianning's stored tables all fit a portrait page: one section, as before. */
+    @Test
+    void narrowTablesStayPortrait() throws Exception {
+        YearData data = load("xianning-2024.json");
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(WordReport.write(data, draft(data), null)))) {
+            assertEquals(1, sections(doc).size());
+            assertTrue(doc.getDocument().getBody().getSectPr().isSetTitlePg(), "the cover's page is unnumbered");
+        }
+    }
+
+    /**
+     * The 目录 after the cover: a TOC field over heading levels 1–3 that Word updates on opening (the field dirty,
+     * updateFields in the settings), holding the line on how to update it and the report's headings in order.
+     */
+    @Test
+    void aTableOfContentsFollowsTheCover() throws Exception {
+        YearData data = load("xianning-2024.json");
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(WordReport.write(data, draft(data), null)))) {
+            List<XWPFParagraph> paragraphs = doc.getParagraphs();
+            List<String> texts = paragraphs.stream().map(XWPFParagraph::getText).toList();
+            int title = texts.indexOf("目　录");
+            int part1 = texts.lastIndexOf("第一部分 部门概况");
+            assertTrue(title > texts.indexOf("2024年度部门决算") && title < part1, texts.subList(0, 10).toString());
+            XWPFParagraph field = paragraphs.get(title + 1);
+            String xml = field.getCTP().xmlText();
+            assertTrue(xml.contains("TOC \\o \"1-3\" \\h \\z \\u"), xml);
+            assertTrue(xml.contains("fldCharType=\"begin\"") && xml.contains("dirty=\"true\""), xml);
+            assertEquals(Contents.PLACEHOLDER, field.getText());
+            assertTrue(doc.getSettings().getCTSettings().isSetUpdateFields(), "Word updates the fields on opening");
+
+            List<String> headings = paragraphs.subList(part1, paragraphs.size()).stream()
+                    .filter(p -> p.getStyle() != null && List.of("Heading1", "Heading2", "Heading3").contains(p.getStyle()))
+                    .map(XWPFParagraph::getText).toList();
+            List<String> entries = texts.subList(title + 2, part1);
+            assertEquals(headings, entries);
+            assertTrue(entries.containsAll(List.of("第一部分 部门概况", "第二部分 2024年度部门决算表", "三、支出决算表",
+                    "第三部分 2024年度部门决算情况说明", "（一）一般公共预算财政拨款支出决算总体情况")), entries.toString());
+            assertEquals("TOC1", paragraphs.get(title + 2).getStyle());
+            assertEquals("TOC2", paragraphs.get(title + 3).getStyle());
+            String last = paragraphs.get(part1 - 1).getCTP().xmlText();
+            assertTrue(last.contains("fldCharType=\"end\""), "the field ends with the last entry");
+            assertEquals("toc 1", doc.getStyles().getStyle("TOC1").getName());
+        }
+    }
+
+    /** Where a part opens with a wide table, its heading goes onto the landscape page with the table. */
+    @Test
+    void aPartHeadingMovesWithTheWideTableThatOpensIt() throws Exception {
+        try (XWPFDocument doc = new XWPFDocument()) {
+            OfficialLayout.apply(doc);
+            WordReport.body(doc, "第一部分的末段。");
+            WordReport.part(doc, "第二部分 2024年度部门决算表");
+            OfficialLayout.endSection(doc, OfficialLayout.Page.PORTRAIT);
+            List<Section> sections = sections(doc);
+            assertEquals(2, sections.size());
+            assertFalse(sections.get(0).holds("第二部分 2024年度部门决算表"));
+            assertTrue(sections.get(0).holds("第一部分的末段。"));
+            assertTrue(sections.get(1).holds("第二部分 2024年度部门决算表"));
+            assertEquals("", ((XWPFParagraph) sections.get(0).elements().get(sections.get(0).elements().size() - 1)).getText(),
+                    "an empty paragraph ends the section before the heading");
         }
     }
 }

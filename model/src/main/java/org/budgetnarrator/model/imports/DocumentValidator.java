@@ -163,6 +163,12 @@ public final class DocumentValidator {
             if (table == null || key == null) {
                 continue;
             }
+            Long lineNo = row.integer("lineNo");
+            if (lineNo != null && lineNo < 1) {
+                // 行次 are counted from 1; a row printed without one leaves the field out.
+                doc.problem(ImportProblem.error(row.at("lineNo"), "lineNo (行次)", lineNo,
+                        "expected a 行次 of 1 or more, or no lineNo for a row printed without one"));
+            }
             BoundRow earlier = seen.putIfAbsent(table.name() + "/" + key + "/" + row.text("period"), row);
             if (earlier != null) {
                 doc.problem(ImportProblem.error(row.at("row"), "row (行)", key,

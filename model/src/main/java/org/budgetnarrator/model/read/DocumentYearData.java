@@ -1,6 +1,7 @@
 package org.budgetnarrator.model.read;
 
 import org.budgetnarrator.model.domain.AccountLine;
+import org.budgetnarrator.model.domain.BudgetUnit;
 import org.budgetnarrator.model.domain.DataNote;
 import org.budgetnarrator.model.domain.Department;
 import org.budgetnarrator.model.domain.DepartmentYear;
@@ -105,8 +106,13 @@ public final class DocumentYearData {
         for (BoundRow r : doc.rows(ImportFormat.NOTES)) {
             notes.add(new DataNote(id, 1L, (int) id++, r.text("subject"), r.text("text")));
         }
+        List<BudgetUnit> units = new ArrayList<>();
+        int unitSeq = 0;
+        for (BoundRow r : doc.rows(ImportFormat.BUDGET_UNITS)) {
+            units.add(new BudgetUnit(id++, 1L, unitSeq++, r.text("name"), r.text("kind")));
+        }
         return new YearData(department, year, null, incomes, accounts, List.of(), three, vehicles, projects, indicators,
-                reasons, documents, notes, List.of(), tables(doc));
+                reasons, documents, notes, List.of(), tables(doc), units);
     }
 
     /** The document's public tables, ids numbered in file order. */

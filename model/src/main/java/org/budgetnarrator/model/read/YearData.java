@@ -1,6 +1,7 @@
 package org.budgetnarrator.model.read;
 
 import org.budgetnarrator.model.domain.AccountLine;
+import org.budgetnarrator.model.domain.BudgetUnit;
 import org.budgetnarrator.model.domain.DataNote;
 import org.budgetnarrator.model.domain.Department;
 import org.budgetnarrator.model.domain.DepartmentYear;
@@ -22,13 +23,19 @@ import java.util.function.Function;
  * Everything stored for one department-year, read at once: what the audit checks and what drafting
  * writes from. {@code previous}, {@code previousAccounts} and {@code previousReasons} are the stored
  * previous fiscal year's, when there is one. {@code tables} are the public tables as published, which own the
- * figures that {@code incomes} and {@code accounts} show per source and per account.
+ * figures that {@code incomes} and {@code accounts} show per source and per account. {@code budgetUnits} are the units
+ * the department's accounts consolidate (本级 and 二级), in stored order; empty where none are stored.
  */
 public record YearData(Department department, DepartmentYear year, DepartmentYear previous,
                        List<IncomeLine> incomes, List<AccountLine> accounts, List<AccountLine> previousAccounts,
                        List<ThreePublicLine> threePublic, List<VehicleHolding> vehicles, List<Project> projects,
                        List<Indicator> indicators, List<LineReason> reasons, List<StoredDocument> documents,
-                       List<DataNote> notes, List<LineReason> previousReasons, PublishedTables tables) {
+                       List<DataNote> notes, List<LineReason> previousReasons, PublishedTables tables,
+                       List<BudgetUnit> budgetUnits) {
+
+    public YearData {
+        budgetUnits = budgetUnits == null ? List.of() : List.copyOf(budgetUnits);
+    }
 
     public List<AccountLine> functional() {
         return accounts.stream().filter(a -> "FUNCTIONAL".equals(a.classification())).toList();

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import org.budgetnarrator.model.domain.AccountLine;
 import org.budgetnarrator.model.domain.Department;
 import org.budgetnarrator.model.domain.DepartmentYear;
+import org.budgetnarrator.model.repo.BudgetUnitRepository;
 import org.budgetnarrator.model.repo.ChildRows;
 import org.budgetnarrator.model.repo.DataNoteRepository;
 import org.budgetnarrator.model.repo.DepartmentRepository;
@@ -28,10 +29,11 @@ public class YearDataReader {
     private final DataNoteRepository notes;
     private final LineReasonRepository reasons;
     private final ChildRows children;
+    private final BudgetUnitRepository units;
 
     public YearDataReader(DepartmentRepository departments, IncomeLineRepository incomes, ThreePublicLineRepository threePublic,
                           VehicleHoldingRepository vehicles, StoredDocumentRepository documents, DataNoteRepository notes,
-                          LineReasonRepository reasons, ChildRows children) {
+                          LineReasonRepository reasons, ChildRows children, BudgetUnitRepository units) {
         this.departments = departments;
         this.incomes = incomes;
         this.threePublic = threePublic;
@@ -40,6 +42,7 @@ public class YearDataReader {
         this.notes = notes;
         this.reasons = reasons;
         this.children = children;
+        this.units = units;
     }
 
     public Optional<YearData> read(String departmentCode, int fiscalYear) {
@@ -68,6 +71,7 @@ public class YearDataReader {
                 allIndicators, reasons.findByDepartmentYearIdInOrderBySeq(id), documents.findByDepartmentYearIdInOrderBySeq(id),
                 notes.findByDepartmentYearIdInOrderBySeq(id),
                 previous == null ? List.of() : reasons.findByDepartmentYearIdInOrderBySeq(List.of(previous.id())),
-                new PublishedTables(children.published(id), children.layouts(id))));
+                new PublishedTables(children.published(id), children.layouts(id)),
+                units.findByDepartmentIdInOrderBySeq(List.of(department.id()))));
     }
 }

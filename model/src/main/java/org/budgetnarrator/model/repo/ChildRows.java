@@ -74,11 +74,14 @@ public class ChildRows {
                                 cells.put(columns[i], new BigDecimal(v));
                             }
                         }
-                        int lineNo = rs.getInt("line_no");
+                        // wasNull() answers for the column read last: asked right after line_no, so that a row printed
+                        // without 行次 (NULL) reads as none and not as 0.
+                        int stored = rs.getInt("line_no");
+                        Integer lineNo = rs.wasNull() ? null : stored;
                         out.add(new PublishedRow(rs.getLong("id"), rs.getLong("department_year_id"), rs.getInt("seq"),
                                 PublicTable.valueOf(rs.getString("table_key")), rs.getString("row_key"),
                                 PublicTable.Period.valueOf(rs.getString("period")), rs.getString("row_name"),
-                                rs.wasNull() ? null : lineNo, cells));
+                                lineNo, cells));
                     }
                     return out;
                 });
@@ -90,9 +93,10 @@ public class ChildRows {
                 yearIds, rs -> {
                     List<TableLayout> out = new ArrayList<>();
                     while (rs.next()) {
-                        int position = rs.getInt("table_position");
+                        int stored = rs.getInt("table_position");
+                        Integer position = rs.wasNull() ? null : stored;
                         out.add(new TableLayout(rs.getLong("department_year_id"), PublicTable.valueOf(rs.getString("table_key")),
-                                rs.getString("label"), rs.getString("title"), rs.wasNull() ? null : position, rs.getString("note")));
+                                rs.getString("label"), rs.getString("title"), position, rs.getString("note")));
                     }
                     return out;
                 });

@@ -41,9 +41,10 @@ public class DepartmentPages {
                 List<Department> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        int staff = rs.getInt("staff_count");
+                        int stored = rs.getInt("staff_count");
+                        Integer staff = rs.wasNull() ? null : stored;
                         out.add(new Department(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-                                rs.getString("admin_level"), rs.getString("region"), rs.wasNull() ? null : staff,
+                                rs.getString("admin_level"), rs.getString("region"), staff,
                                 rs.getString("duties")));
                     }
                 }
