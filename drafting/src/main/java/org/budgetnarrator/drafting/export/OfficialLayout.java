@@ -223,14 +223,20 @@ final class OfficialLayout {
         doc.createStyles().setStyles(styles);
     }
 
-    private static CTPPrGeneral heading(CTStyles styles, String id, String name, int outline, String font) {
+    /** A paragraph style on the body text, followed by body text; priority orders Word's style gallery. */
+    private static CTStyle paragraphStyle(CTStyles styles, String id, String name, int priority) {
         CTStyle s = styles.addNewStyle();
         s.setType(STStyleType.PARAGRAPH);
         s.setStyleId(id);
         s.addNewName().setVal(name);
         s.addNewBasedOn().setVal(BODY_STYLE);
         s.addNewNext().setVal(BODY_STYLE);
-        s.addNewUiPriority().setVal(BigInteger.valueOf(9));
+        s.addNewUiPriority().setVal(BigInteger.valueOf(priority));
+        return s;
+    }
+
+    private static CTPPrGeneral heading(CTStyles styles, String id, String name, int outline, String font) {
+        CTStyle s = paragraphStyle(styles, id, name, 9);
         s.addNewQFormat();
         CTPPrGeneral p = s.addNewPPr();
         p.addNewKeepNext();
@@ -247,13 +253,7 @@ final class OfficialLayout {
 
     /** An entry of the 目录: indented two characters a level, its page number at the right after a dotted leader. */
     private static void toc(CTStyles styles, String id, String name, int level) {
-        CTStyle s = styles.addNewStyle();
-        s.setType(STStyleType.PARAGRAPH);
-        s.setStyleId(id);
-        s.addNewName().setVal(name);
-        s.addNewBasedOn().setVal(BODY_STYLE);
-        s.addNewNext().setVal(BODY_STYLE);
-        s.addNewUiPriority().setVal(BigInteger.valueOf(39));
+        CTStyle s = paragraphStyle(styles, id, name, 39);
         CTPPrGeneral p = s.addNewPPr();
         CTTabStop tab = p.addNewTabs().addNewTab();
         tab.setVal(STTabJc.RIGHT);
