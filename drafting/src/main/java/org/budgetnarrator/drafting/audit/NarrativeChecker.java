@@ -5,6 +5,7 @@ import org.budgetnarrator.model.domain.PublicTable;
 import org.budgetnarrator.model.domain.PublishedRow;
 import org.budgetnarrator.model.domain.PublicTable.Column;
 import org.budgetnarrator.model.read.YearData;
+import org.budgetnarrator.model.text.OneScript;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -140,7 +141,10 @@ public final class NarrativeChecker {
     }
 
     /** Checks a text; {@code document} names it in the findings' subjects (a stored document kind, or "draft"). */
-    public List<Finding> check(String document, String text) {
+    public List<Finding> check(String document, String written) {
+        // Traditional characters and full-width figures read as the simplified claim, character for character, so the
+        // findings' offsets stay those of the text as written.
+        String text = OneScript.of(written);
         List<Finding> findings = new ArrayList<>();
         String[] paragraphs = text.split("\n", -1);
         int[] starts = new int[paragraphs.length];
