@@ -82,7 +82,11 @@ final class Lexicon {
                 .amount(incomeGrand).previous(r.previousIncomeGrandTotal())
                 .build());
         // "财政拨款收入总计 X 万元，支出总计 X 万元": the bare 支出总计 continues its sentence's subject (by the identity of
-        // the two 总计 it equals the 收入总计 named before it), so it is no topic of its own.
+        // the two 总计 it equals the 收入总计 named before it), so it is no topic of its own; only joined to the 收入总计 of
+        // 公开01 ("收入总计和支出总计各增加 A 万元和 B 万元") is it 公开01's 支出总计, a topic of a pair.
+        topics.add(Topic.of("total:expenditure", "收入支出决算总表", "支出总计", "(?<=(?<!财政拨款)收入总计[和、及与])支出总计")
+                .amount(r.expenditureGrandTotal()).previous(r.previousExpenditureGrandTotal())
+                .build());
         topics.add(Topic.of("total:fiscalIncome", "财政拨款收入支出决算总表", "财政拨款收入总计", "财政拨款收入总计")
                 .amount(fiscalGrand).previous(r.previousFiscalGrandTotal())
                 .build());

@@ -82,6 +82,8 @@ public final class NarrativeChecker {
     /** Words before a figure that make it an indicator's value, not an amount of the accounts. */
     private static final Pattern INDICATOR_VALUE = Pattern.compile("指标值|目标值|完成值|指标为|目标为|标准为|[≥≤＞＜><]");
     /** The names of the three budgets that fund spending: "预算" in them does not make a figure a budget. */
+    /** What joins the figures of a run: "A 万元和 B 万元", "A%、B%". */
+    private static final Pattern JOIN = Pattern.compile("\\s*[和及与、]\\s*");
     private static final Pattern FUNDS = Pattern.compile("一般公共预算|政府性基金预算|国有资本经营预算");
     /** Whether the report states its amounts in 元 (its figures before 元 are then amounts). */
     private final boolean yuan;
@@ -260,11 +262,6 @@ public final class NarrativeChecker {
     }
 
     /**
-     * A claim in the text and its check. {@code ownClause}: an amount or a rate, which speaks of the topic before it only
-     * while its clause names nothing else (see {@code bound}); the other claims (shares, counts, comparisons) carry words
-     * of their own and bind to the topic before them.
-     */
-    /**
      * Last year's figures the text implies where the data hold none ("一般公共预算财政拨款支出 A 万元，…减少 W 万元" puts it at
      * A + W), and the claims to hold against them once the whole text is read: a claim may come before the part it is
      * bounded by (财政局 2024 says its 财政拨款收支总计 was flat in 四, then in 五 that its general-budget spending fell).
@@ -287,11 +284,21 @@ public final class NarrativeChecker {
         return null;
     }
 
-    private record Claim(int start, int end, Runnable check, boolean ownClause) {
+    /**
+     * A claim in the text and its check. {@code ownClause}: an amount or a rate, which speaks of the topic before it only
+     * while its clause names nothing else (see {@code bound}); the other claims (shares, counts, comparisons) carry words
+     * of their own and bind to the topic before them. {@code member} of {@code members}: the claim's place in a run of
+     * figures joined by 和 or 、 ("各减少 A 万元和 B 万元"), each of which speaks of its own topic, in the order named.
+     */
+    private record Claim(int start, int end, Runnable check, boolean ownClause, int member, int members) {
 
         Claim(int start, int end, Runnable check) {
-            this(start, end, check, false);
+            this(start, end, check, false, 0, 1);
         }
+    }
+
+    /** An amount or a percentage with the words before it, as a run of figures shares them. */
+    private record Written(int start, int end, BigDecimal value, String unit, String before, boolean percent) {
     }
 
     /** One paragraph: the topic of a claim is the nearest one before it here. */
@@ -343,16 +350,28 @@ public final class NarrativeChecker {
             events.addAll(claims);
             events.sort(Comparator.comparingInt(e -> e instanceof Mention m ? m.start() : ((Claim) e).start()));
             int steps = 0;
+            // The topics named so far, each once, in the order last named: a run of k figures speaks of the last k.
+            List<Mention> recent = new ArrayList<>();
             for (Object event : events) {
                 if (++steps % 256 == 0) {
                     deadline.check();
                 }
                 if (event instanceof Mention m) {
                     current = m;
+                    if (m.topic() != UNKNOWN_PATH) {
+                        recent.removeIf(r -> r.topic().id().equals(m.topic().id()));
+                        recent.add(m);
+                    }
                     if (m.item() != null) {
                         checkNames(m);
                         useKind(m);
                     }
+                } else if (event instanceof Claim c && c.members() > 1 && recent.size() >= c.members()) {
+                    // "收入合计和支出合计各减少 A 万元和 B 万元": A is the first topic's, B the second's.
+                    Mention latest = current;
+                    current = recent.get(recent.size() - c.members() + c.member());
+                    c.check().run();
+                    current = latest;
                 } else if (current != null && bound((Claim) event)) {
                     ((Claim) event).check().run();
                 }
@@ -458,24 +477,31 @@ public final class NarrativeChecker {
             }
             Spans takenByShares = new Spans(shareFigures);
             Spans takenByBare = new Spans(bareFigures);
+            List<Written> figures = new ArrayList<>();
             for (NarrativeText.Figure f : scan.percents()) {
                 if (takenByShares.overlaps(f.start(), f.end()) || takenByBare.overlaps(f.start(), f.end()) || !readable(f)) {
                     continue;
                 }
-                int s = f.start(), e = f.end();
-                BigDecimal written = number(f);
-                String before = before(s, 14);
-                claims.add(new Claim(s, e, () -> percent(before, written, s, e), true));
+                figures.add(new Written(f.start(), f.end(), number(f), "%", before(f.start(), 14), true));
             }
             for (NarrativeText.Figure f : scan.amounts()) {
                 if (takenByShares.overlaps(f.start(), f.end()) || takenByBare.overlaps(f.start(), f.end())
                         || before(f.start(), 4).endsWith("单位价值") || !readable(f)) {
                     continue;
                 }
-                int s = f.start(), e = f.end();
-                BigDecimal written = number(f);
-                String before = before(s, 12);
-                claims.add(new Claim(s, e, () -> amountWithKeyword(before, written, s, e), true));
+                figures.add(new Written(f.start(), f.end(), number(f), "万元", before(f.start(), 12), false));
+            }
+            figures.sort(Comparator.comparingInt(Written::start));
+            for (List<Written> run : runs(figures)) {
+                // "各减少 A 万元和 B 万元，下降 x% 和 y%": every figure of a run has the words before its first.
+                String before = run.get(0).before();
+                for (int i = 0; i < run.size(); i++) {
+                    Written w = run.get(i);
+                    int s = w.start(), e = w.end();
+                    BigDecimal written = w.value();
+                    Runnable check = w.percent() ? () -> percent(before, written, s, e) : () -> amountWithKeyword(before, written, s, e);
+                    claims.add(new Claim(s, e, check, true, i, run.size()));
+                }
             }
             for (NarrativeText.Figure f : scan.counts()) {
                 if (!readable(f)) {
@@ -504,6 +530,26 @@ public final class NarrativeChecker {
                 claims.add(new Claim(s, e, () -> comparison(word, against, s, e)));
             }
             return claims;
+        }
+
+        /**
+         * Figures in runs: each figure joined to the one before it by 和, 及, 与 or 、 alone, in the same unit, is of that
+         * one's run ("分别为 A 万元、B 万元和 C 万元"); any other figure is a run of its own.
+         */
+        private List<List<Written>> runs(List<Written> figures) {
+            List<List<Written>> runs = new ArrayList<>();
+            Written last = null;
+            for (Written w : figures) {
+                boolean joined = last != null && last.unit().equals(w.unit()) && last.end() <= w.start()
+                        && JOIN.matcher(text.substring(last.end(), w.start())).matches();
+                if (joined) {
+                    runs.get(runs.size() - 1).add(w);
+                } else {
+                    runs.add(new ArrayList<>(List.of(w)));
+                }
+                last = w;
+            }
+            return runs;
         }
 
         /**

@@ -137,6 +137,14 @@ final class SectionModels {
             m.put("incomeTotal", ctx.money("total", "income", income));
             m.put("expenditureTotal", ctx.money("total", "expenditure", spent));
         }
+        if (style.changePairs() && movedAlike(income, incomeBefore, spent, spentBefore)) {
+            m.put("paired", true);
+            m.put("incomeChange", ctx.change("total:income", income, incomeBefore));
+            m.put("expenditureChange", ctx.change("total:expenditure", spent, spentBefore));
+            boolean needed = ctx.needsPreviousReason(income, incomeBefore) || ctx.needsPreviousReason(spent, spentBefore);
+            put(m, "reasons", ctx.reasons("total", "PREVIOUS", needed, m.get("bothName") + "较上年变动的主要原因"));
+            return;
+        }
         boolean sameChange = equal && (incomeBefore == null ? spentBefore == null : spentBefore != null && incomeBefore.compareTo(spentBefore) == 0);
         if (sameChange) {
             m.put("each", style.changeEach());
@@ -151,6 +159,18 @@ final class SectionModels {
         if (incomeChange != null && !incomeChange.isFlat() || spentChange != null && !spentChange.isFlat()) {
             put(m, "reasons", ctx.reasons("total", "PREVIOUS", needed, m.get("bothName") + "较上年变动的主要原因"));
         }
+    }
+
+    /**
+     * Whether two totals' changes can be stated as one pair under one word (各减少A和B，下降x%和y%): both known, both
+     * moved the same way, and each has a rate or neither has (a rate from a zero last year is none).
+     */
+    private static boolean movedAlike(BigDecimal a, BigDecimal aBefore, BigDecimal b, BigDecimal bBefore) {
+        if (aBefore == null || bBefore == null) {
+            return false;
+        }
+        int aSign = a.compareTo(aBefore);
+        return aSign != 0 && aSign == b.compareTo(bBefore) && (aBefore.signum() == 0) == (bBefore.signum() == 0);
     }
 
     /** 收入总计, then its parts: 年初结转和结余 and 本年收入合计, each with its change from last year. */

@@ -41,6 +41,9 @@ import java.util.Map;
  * @param lineChanges        each income source and spending kind with its change from last year, where known
  * @param zeroMoneyPlain     an amount that rounds to zero is written "0", without decimals, as some reports print
  *                           every zero (工程采购金额0万元) beside two-decimal amounts
+ * @param changePairs        the opening paragraph states the two totals' changes as one pair with 各 (收入合计和支出合计各
+ *                           减少A万元和B万元，下降x%和y%) where both moved the same way, even where they are one figure, as
+ *                           some reports print them; the audit reads such a pair figure by figure
  */
 public record StyleProfile(String name, String title, boolean moneyFixedDecimals, boolean thousandsSeparator,
                            Map<String, Integer> percentDigits, Map<String, Integer> percentOverrides, boolean spellPath,
@@ -49,7 +52,7 @@ public record StyleProfile(String name, String title, boolean moneyFixedDecimals
                            boolean zeroPercentPlain, Integer moneyDecimals, Boolean percentFixedDecimals,
                            TotalsPhrasing totals, Boolean changeEach, TotalsBasis totalsBasis, Boolean carryOvers,
                            AppropriationFunds funds, TotalsPhrasing fiscalTotals, Boolean lineChanges,
-                           Boolean zeroMoneyPlain) {
+                           Boolean zeroMoneyPlain, Boolean changePairs) {
 
     /** How an income paragraph states the appropriations of the three budgets. */
     public enum AppropriationFunds {
@@ -95,6 +98,7 @@ public record StyleProfile(String name, String title, boolean moneyFixedDecimals
         fiscalTotals = fiscalTotals == null ? TotalsPhrasing.TOGETHER_EQUAL : fiscalTotals;
         lineChanges = lineChanges != null && lineChanges;
         zeroMoneyPlain = zeroMoneyPlain != null && zeroMoneyPlain;
+        changePairs = changePairs != null && changePairs;
     }
 
 

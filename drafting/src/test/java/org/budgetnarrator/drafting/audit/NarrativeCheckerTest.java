@@ -32,6 +32,19 @@ class NarrativeCheckerTest {
     }
 
     @Test
+    void figuresJoinedByAndSpeakOfTheTopicsNamedBeforeThemInOrder() {
+        assertEquals(List.of(), check("人员经费和公用经费分别为 290.33 万元和 31.93 万元。"));
+        List<Finding> swapped = check("人员经费和公用经费分别为 31.93 万元和 290.33 万元。");
+        assertEquals(List.of("N01", "N01"), swapped.stream().map(Finding::ruleId).toList());
+        assertEquals(List.of("290.33 万元", "31.93 万元"), swapped.stream().map(Finding::expected).toList());
+    }
+
+    @Test
+    void aFigureAfterAndWithNamesBetweenIsItsOwnNamesFigure() {
+        assertEquals(List.of(), check("其中：人员经费 290.33 万元和公用经费 31.93 万元。"));
+    }
+
+    @Test
     void aWrongAmountIsAnError() {
         Finding f = only(check("其中：基本支出 322.62 万元，占本年支出 75 %。"));
         assertEquals("N01", f.ruleId());

@@ -1,6 +1,9 @@
 package org.budgetnarrator.drafting.draft;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.budgetnarrator.drafting.audit.Finding;
+import org.budgetnarrator.drafting.audit.NarrativeChecker;
+import org.budgetnarrator.drafting.audit.Severity;
 import org.budgetnarrator.model.read.YearData;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +38,9 @@ class TotalsPhrasingTest {
         for (String style : StyleProfiles.available()) {
             String text = totals(data, style);
             assertFalse(text.contains("均为"), style + ": " + text);
-            assertFalse(text.contains("各增加") || text.contains("各减少"), style + ": " + text);
+            // 各 with one change for both only where they are one figure; a pair names each total's own.
+            assertFalse(text.contains("各增加") && !text.contains("各增加100.00万元和40.00万元")
+                    || text.contains("各减少"), style + ": " + text);
         }
         assertTrue(totals(data, "default").startsWith("2024年度收入总计1000.00万元，支出总计990.00万元。与2023年度相比，"
                 + "收入总计增加100.00万元，增长11.11%；支出总计增加40.00万元，增长4.21%"), totals(data, "default"));
@@ -45,8 +50,25 @@ class TotalsPhrasingTest {
     void eachStyleWritesItsOwnPhrasingOfEqualTotals() throws Exception {
         YearData data = data("1000.00", "1000.00", "900.00", "900.00");
         assertTrue(totals(data, "beijing").startsWith("2024年度收、支总计1000.00万元。与2023年度相比，收、支总计增加100.00万元"));
-        assertTrue(totals(data, "zhejiang-city").startsWith("2024年度收入总计1000.00万元，支出总计1000.00万元。与2023年度相比，收、支总计各增加"));
+        assertTrue(totals(data, "zhejiang-city").startsWith("2024年度收入总计1000.00万元，支出总计1000.00万元。与2023年度相比，"
+                + "收入总计和支出总计各增加100.00万元和100.00万元，增长11.11%和11.11%"), totals(data, "zhejiang-city"));
         assertTrue(totals(data, "chongqing").startsWith("2024年度收入总计1,000万元，支出总计1,000万元。与2023年度相比，收、支总计增加100万元，增长11.1%"));
+    }
+
+    @Test
+    void aPairingStyleStatesBothChangesUnderOneWordAndTheAuditReadsThemInOrder() throws Exception {
+        YearData data = data("1000.00", "990.00", "900.00", "950.00");
+        String text = totals(data, "zhejiang-city");
+        assertEquals("2024年度收入总计1000.00万元，支出总计990.00万元。与2023年度相比，收入总计和支出总计各增加100.00万元和40.00万元，"
+                + "增长11.11%和4.21%，主要原因：【待补充：收、支总计较上年变动的主要原因】。", text);
+        assertEquals(List.of(), new NarrativeChecker(data).check("draft", text).stream()
+                .filter(f -> f.severity() == Severity.ERROR).map(Finding::messageZh).toList());
+        List<String> swapped = new NarrativeChecker(data).check("draft", text.replace("100.00万元和40.00万元", "40.00万元和100.00万元")
+                .replace("11.11%和4.21%", "4.21%和11.11%")).stream().map(Finding::ruleId).toList();
+        assertEquals(List.of("N02", "N02", "N03", "N03"), swapped.stream().filter(r -> r.startsWith("N")).sorted().toList());
+        // Where they moved apart, each is stated with its own word.
+        assertTrue(totals(data("1000.00", "990.00", "900.00", "1000.00"), "zhejiang-city").contains("收入总计增加100.00万元，增长11.11%；"
+                + "支出总计减少10.00万元，下降1.00%"), totals(data("1000.00", "990.00", "900.00", "1000.00"), "zhejiang-city"));
     }
 
     @Test
