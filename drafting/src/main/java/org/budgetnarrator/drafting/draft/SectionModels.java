@@ -13,6 +13,7 @@ import org.budgetnarrator.model.read.YearData;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -492,7 +493,7 @@ final class SectionModels {
         // "无" where the data state the whole as zero: a 合计 of nothing spent against nothing budgeted.
         // or where 公开09 is printed with nothing in it: a printed table's blank cell reads as zero (ReportFigures).
         boolean printedEmpty = data.tables().has(PublicTable.T09) && data.tables().rows(PublicTable.T09).stream()
-                .allMatch(r -> r.cells().values().stream().allMatch(v -> v == null || v.signum() == 0));
+                .allMatch(r -> r.cells().values().stream().allMatch(v -> figures.blankReadsZero(v, PublicTable.T09).signum() == 0));
         m.put("none", printedEmpty || total.isPresent() && nz(total.get().actual()).signum() == 0 && nz(total.get().budget()).signum() == 0
                 && data.threePublic().stream().allMatch(l -> nz(l.actual()).signum() == 0));
         if (total.isPresent()) {
@@ -544,13 +545,33 @@ final class SectionModels {
         m.put("spent", whole.signum() != 0);
     }
 
+    /** A part of a 三公 item as the itemized layout names it: its line and its name. */
+    private record ItemPart(String item, String name) {
+    }
+
+    private static final List<ItemPart> VEHICLE_PARTS = List.of(new ItemPart("VEHICLE_PURCHASE", "公务用车购置支出"),
+            new ItemPart("VEHICLE_OPERATION", "公务用车运行维护支出"));
+    private static final List<ItemPart> RECEPTION_PARTS = List.of(new ItemPart("RECEPTION_DOMESTIC", "国内公务接待支出"),
+            new ItemPart("RECEPTION_FOREIGN", "外宾接待支出"));
+    /** The stages of whole-process performance management, in the order a report states them. */
+    private static final Map<String, String> PERFORMANCE_STAGES = orderedPairs("targets", "编报绩效目标", "tracked", "绩效跟踪评价",
+            "self_evaluated", "绩效自评", "department_evaluated", "开展部门评价", "fiscal_evaluated", "开展财政评价");
+    private static final Map<String, String> PERFORMANCE_GRADES = orderedPairs("grade_excellent", "优", "grade_good", "良",
+            "grade_pass", "合格", "grade_fail", "不合格");
+
+    private static Map<String, String> orderedPairs(String... keysAndNames) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndNames.length; i += 2) {
+            out.put(keysAndNames[i], keysAndNames[i + 1]);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
     /**
      * What a layout that itemizes 三公 (上海's 七) states beside the national wording: each item's share of the whole,
      * and every part the data hold, stated zeros included, since such a report lists each part whether spent or not.
      */
     private void itemized(List<Map<String, Object>> items, BigDecimal whole) {
-        String[][] parts = {{"OVERSEAS_TRAVEL"}, {"VEHICLE_PURCHASE", "公务用车购置支出", "VEHICLE_OPERATION", "公务用车运行维护支出"},
-                {"RECEPTION_DOMESTIC", "国内公务接待支出", "RECEPTION_FOREIGN", "外宾接待支出"}};
         for (int i = 0; i < items.size(); i++) {
             Map<String, Object> item = items.get(i);
             ThreePublicLine line = itemLine(item);
@@ -564,11 +585,11 @@ final class SectionModels {
             // 零预算 has no completion rate: "完成预算的0%" of nothing is a slip the audit flags (W08).
             item.put("budgeted", line.budget() != null && line.budget().signum() != 0);
             List<Map<String, Object>> stated = new ArrayList<>();
-            String[] names = line.item().equals("OVERSEAS_TRAVEL") ? parts[0] : line.item().startsWith("VEHICLE") ? parts[1]
-                    : line.item().equals("RECEPTION") ? parts[2] : new String[0];
-            for (int k = 1; k < names.length; k += 2) {
-                String key = names[k - 1];
-                String name = names[k];
+            List<ItemPart> parts = line.item().startsWith("VEHICLE") ? VEHICLE_PARTS
+                    : line.item().equals("RECEPTION") ? RECEPTION_PARTS : List.of();
+            for (ItemPart part : parts) {
+                String key = part.item();
+                String name = part.name();
                 data.threePublic(key).filter(p -> p.actual() != null).ifPresent(p -> {
                     Map<String, Object> pm = new HashMap<>();
                     pm.put("name", name);
@@ -706,36 +727,39 @@ final class SectionModels {
      */
     private void performanceManagement(Map<String, Object> m) {
         List<Map<String, Object>> stages = new ArrayList<>();
-        for (String[] stage : new String[][]{{"targets", "编报绩效目标"}, {"tracked", "绩效跟踪评价"}, {"self_evaluated", "绩效自评"},
-                {"department_evaluated", "开展部门评价"}, {"fiscal_evaluated", "开展财政评价"}}) {
-            BigDecimal count = data.tables().cell(PublicTable.PERFORMANCE, stage[0], PublicTable.Column.COUNT);
+        for (Map.Entry<String, String> stage : PERFORMANCE_STAGES.entrySet()) {
+            Fact count = performanceCount(stage.getKey());
             if (count == null) {
                 continue;
             }
-            String subject = "performance:" + stage[0];
             Map<String, Object> s = new HashMap<>();
-            s.put("name", stage[1]);
-            s.put("count", ctx.count(subject, "count", count.intValue()));
-            BigDecimal amount = data.tables().cell(PublicTable.PERFORMANCE, stage[0], PublicTable.Column.AMOUNT);
+            s.put("name", stage.getValue());
+            s.put("count", count);
+            BigDecimal amount = data.tables().cell(PublicTable.PERFORMANCE, stage.getKey(), PublicTable.Column.AMOUNT);
             if (amount != null) {
-                s.put("amount", ctx.money(subject, "amount", amount));
+                s.put("amount", ctx.money("performance:" + stage.getKey(), "amount", amount));
             }
             stages.add(s);
         }
         List<Map<String, Object>> grades = new ArrayList<>();
-        for (String[] grade : new String[][]{{"grade_excellent", "优"}, {"grade_good", "良"}, {"grade_pass", "合格"}, {"grade_fail", "不合格"}}) {
-            BigDecimal count = data.tables().cell(PublicTable.PERFORMANCE, grade[0], PublicTable.Column.COUNT);
+        for (Map.Entry<String, String> grade : PERFORMANCE_GRADES.entrySet()) {
+            Fact count = performanceCount(grade.getKey());
             if (count != null) {
-                grades.add(Map.of("name", grade[1], "count", ctx.count("performance:" + grade[0], "count", count.intValue())));
+                grades.add(Map.of("name", grade.getValue(), "count", count));
             }
         }
         m.put("stages", stages);
         m.put("grades", grades);
-        for (String[] problem : new String[][]{{"problems", "problems"}, {"problems_rectified", "rectified"}, {"problems_rectifying", "rectifying"}}) {
-            BigDecimal count = data.tables().cell(PublicTable.PERFORMANCE, problem[0], PublicTable.Column.COUNT);
-            put(m, problem[1], count == null ? null : ctx.count("performance:" + problem[0], "count", count.intValue()));
-        }
+        put(m, "problems", performanceCount("problems"));
+        put(m, "rectified", performanceCount("problems_rectified"));
+        put(m, "rectifying", performanceCount("problems_rectifying"));
         m.put("managed", !stages.isEmpty() || !grades.isEmpty() || m.containsKey("problems"));
+    }
+
+    /** A count the PERFORMANCE table states on a row; null where it states none. */
+    private Fact performanceCount(String row) {
+        BigDecimal count = data.tables().cell(PublicTable.PERFORMANCE, row, PublicTable.Column.COUNT);
+        return count == null ? null : ctx.count("performance:" + row, "count", count.intValue());
     }
 
     private void performance(Map<String, Object> m) {
