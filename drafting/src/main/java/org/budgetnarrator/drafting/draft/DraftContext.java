@@ -73,7 +73,12 @@ public final class DraftContext {
     /** A stored amount (万元) as the style writes it, in the report's unit. */
     public Fact money(String subject, String field, BigDecimal value) {
         BigDecimal v = value == null ? BigDecimal.ZERO : value;
-        return fact(subject, field, v.toPlainString(), formatMoney(v));
+        String shown = formatMoney(v);
+        // A paragraph whose zeros the report writes "0" (its own convention, beside two-decimal zeros elsewhere).
+        if (style.zeroMoneyPlain(subject) && new BigDecimal(shown.replace(",", "")).signum() == 0) {
+            shown = "0";
+        }
+        return fact(subject, field, v.toPlainString(), shown);
     }
 
     /**

@@ -41,6 +41,8 @@ import java.util.Map;
  * @param lineChanges        each income source and spending kind with its change from last year, where known
  * @param zeroMoneyPlain     an amount that rounds to zero is written "0", without decimals, as some reports print
  *                           every zero (工程采购金额0万元) beside two-decimal amounts
+ * @param zeroMoneyPlainIn   subjects (prefixes: "procurement:") whose zero amounts are written "0", as some reports
+ *                           print the zeros of one paragraph (政府采购: 工程采购金额0万元) unlike the rest
  * @param changePairs        the opening paragraph states the two totals' changes as one pair with 各 (收入合计和支出合计各
  *                           减少A万元和B万元，下降x%和y%) where both moved the same way, even where they are one figure, as
  *                           some reports print them; the audit reads such a pair figure by figure
@@ -52,7 +54,7 @@ public record StyleProfile(String name, String title, boolean moneyFixedDecimals
                            boolean zeroPercentPlain, Integer moneyDecimals, Boolean percentFixedDecimals,
                            TotalsPhrasing totals, Boolean changeEach, TotalsBasis totalsBasis, Boolean carryOvers,
                            AppropriationFunds funds, TotalsPhrasing fiscalTotals, Boolean lineChanges,
-                           Boolean zeroMoneyPlain, Boolean changePairs) {
+                           Boolean zeroMoneyPlain, Boolean changePairs, java.util.List<String> zeroMoneyPlainIn) {
 
     /** How an income paragraph states the appropriations of the three budgets. */
     public enum AppropriationFunds {
@@ -99,6 +101,7 @@ public record StyleProfile(String name, String title, boolean moneyFixedDecimals
         lineChanges = lineChanges != null && lineChanges;
         zeroMoneyPlain = zeroMoneyPlain != null && zeroMoneyPlain;
         changePairs = changePairs != null && changePairs;
+        zeroMoneyPlainIn = zeroMoneyPlainIn == null ? java.util.List.of() : java.util.List.copyOf(zeroMoneyPlainIn);
     }
 
 
@@ -116,6 +119,11 @@ public record StyleProfile(String name, String title, boolean moneyFixedDecimals
             }
         }
         return percentDigits.getOrDefault(kind, 2);
+    }
+
+    /** Whether a zero amount of this subject is written "0". */
+    public boolean zeroMoneyPlain(String subject) {
+        return zeroMoneyPlain || zeroMoneyPlainIn.stream().anyMatch(subject::startsWith);
     }
 
     public boolean reasonOptional(String subject, String aspect) {
