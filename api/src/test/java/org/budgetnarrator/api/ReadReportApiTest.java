@@ -8,7 +8,12 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import org.budgetnarrator.model.imports.DepartmentYearImporter;
+import org.budgetnarrator.model.imports.ImportResult;
+
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -28,6 +33,9 @@ class ReadReportApiTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    DepartmentYearImporter importer;
 
     private static String code(JsonNode result) {
         return result.path("errors").path(0).path("extensions").path("code").asText("");
@@ -55,6 +63,18 @@ class ReadReportApiTest {
         assertEquals(0, new java.math.BigDecimal(reading.path("uncertainShare").asText())
                 .compareTo(java.math.BigDecimal.valueOf(share).setScale(2, java.math.RoundingMode.HALF_UP)), reading.toString());
         assertEquals(before, Database.snapshot(dataSource), "reading stores nothing");
+    }
+
+    @Test
+    void theDocumentReadWithALevelPassesTheImportersCheck() throws Exception {
+        String text = Files.readString(SHARED.resolve("seeds").resolve("xianning-city-2024-final-accounts.txt"));
+        JsonNode read = new GraphQLClient(http, "viewer").run("read-report", "text", text, "level", "CITY").path("data").path("readReport");
+        String document = read.path("document").asText();
+        assertEquals("CITY", new ObjectMapper().readTree(document).path("department").path("level").asText(), read.toString());
+        // Checked by the one importer, not stored: the test database is shared with the other tests.
+        ImportResult checked = importer.importContent("xianning-read.json", document.getBytes(StandardCharsets.UTF_8), false);
+        assertEquals(List.of(), checked.errors(), checked.problems().toString());
+        assertEquals(2024, checked.year());
     }
 
     @Test

@@ -51,6 +51,13 @@ public class ReadCommand implements Callable<Integer> {
     @Option(names = "--import", description = "Stores each document read through the importer (a document with any error stores nothing).")
     boolean store;
 
+    /** The import format's levels (AdminLevel): the department's 行政级别 is no figure a report's tables print. */
+    enum Level { PROVINCIAL, CITY, COUNTY }
+
+    @Option(names = "--level", paramLabel = "LEVEL", description = "The department's 行政级别 (${COMPLETION-CANDIDATES}) "
+            + "for documents whose report does not state it; the importer requires one.")
+    Level level;
+
     @Option(names = "--audit", description = "Audits each document read (table identities, the narrative's figures) without storing it.")
     boolean audit;
 
@@ -80,6 +87,7 @@ public class ReadCommand implements Callable<Integer> {
                     print.println("    " + note);
                 }
                 String name = baseName(file);
+                ReportFiles.withLevel(result.document(), level == null ? null : level.name());
                 if (out != null) {
                     if (result.document() != null) {
                         JSON.writeValue(out.resolve(name + ".json").toFile(), result.document());

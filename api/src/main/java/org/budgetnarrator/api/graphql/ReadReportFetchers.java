@@ -37,6 +37,7 @@ public class ReadReportFetchers {
             String text = env.getArgument("text");
             String pdf = env.getArgument("pdfBase64");
             String given = env.getArgument("fileName");
+            String level = env.getArgument("level");
             if ((text == null) == (pdf == null)) {
                 throw new BadInputException("readReport: give the report as text or as pdfBase64, exactly one of them");
             }
@@ -53,7 +54,9 @@ public class ReadReportFetchers {
             return Blocking.run(() -> {
                 ReportSource source = pdfContent != null ? ReportFiles.source(withExtension(name, ".pdf"), pdfContent)
                         : ReportFiles.text(name, text);
-                return payload(name, ReportReader.standard().read(source));
+                ReadResult result = ReportReader.standard().read(source);
+                ReportFiles.withLevel(result.document(), level);
+                return payload(name, result);
             }, executor);
         };
     }

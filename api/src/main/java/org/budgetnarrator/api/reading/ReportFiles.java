@@ -106,6 +106,19 @@ public final class ReportFiles {
         }
     }
 
+    /**
+     * Sets the department's level (PROVINCIAL, CITY, COUNTY) in a read document where it states none: the 行政级别 is no
+     * figure a report's tables print, and the importer requires one. A level the document states is kept.
+     */
+    public static void withLevel(java.util.Map<String, Object> document, String level) {
+        if (document != null && level != null && document.get("department") instanceof java.util.Map<?, ?> department
+                && department.get("level") == null) {
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> writable = (java.util.Map<String, Object>) department;
+            writable.put("level", level);
+        }
+    }
+
     private static String utf8(String name, byte[] content) {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

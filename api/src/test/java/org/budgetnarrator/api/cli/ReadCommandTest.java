@@ -155,11 +155,38 @@ class ReadCommandTest {
     }
 
     @Test
+    void importWithALevelStoresTheXianningSeedAsOneDepartmentYear() {
+        assertEquals(0, run("read", XIANNING.toString(), "--import", "--level", "CITY"), output());
+        assertTrue(output().contains("    ok      xianning-city-2024-final-accounts.json  READ-"), output());
+        assertTrue(output().contains("1 of 1 file read, 0 imports failed"), output());
+        List<String> years = stored();
+        assertEquals(1, years.size(), years.toString());
+        assertTrue(years.get(0).matches("READ-[0-9A-Z]+ 2024"), years.toString());
+        // Read again, the same department-year is replaced, not added.
+        assertEquals(0, run("read", XIANNING.toString(), "--import", "--level", "CITY"), output());
+        assertEquals(years, stored());
+    }
+
+    @Test
     void auditRunsOverEachDocumentReadAndPrintsATotal() {
+        assertEquals(0, run("read", XIANNING.toString(), TEMPLATE.toString(), "--audit", "--level", "CITY"), output());
+        String text = output();
+        java.util.regex.Matcher audit = java.util.regex.Pattern.compile("\n    audit: (\\d+) errors?, (\\d+) rounding, (\\d+) warnings?\n").matcher(text);
+        assertTrue(audit.find(), "the Xianning document is audited: " + text);
+        assertTrue(text.contains("\naudit: " + audit.group(1) + " error"), "the total counts the one audited document: " + text);
+        assertTrue(text.contains(" in all\n"), text);
+        assertEquals(List.of(), stored(), "auditing stores nothing");
+    }
+
+    @Test
+    void withoutALevelTheAuditSaysWhyItCannotRun() {
         assertEquals(0, run("read", XIANNING.toString(), "--audit"), output());
         String text = output();
-        assertTrue(text.contains("    audit: "), text);
-        assertTrue(text.matches("(?s).*\naudit: \\d+ errors?, \\d+ rounding, \\d+ warnings? in all\n.*"), text);
+        if (text.contains("audit: not run")) {
+            assertTrue(text.contains("        error: xianning-city-2024-final-accounts.json, $.department.level"), text);
+        } else {
+            assertTrue(text.matches("(?s).*\n    audit: \\d+ errors?, .*"), text);
+        }
     }
 
     @Test

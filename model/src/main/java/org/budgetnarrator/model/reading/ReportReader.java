@@ -28,6 +28,7 @@ public final class ReportReader {
     /** What other documents call themselves: a budget, a self-evaluation, targets. */
     private static final Pattern OTHER = Pattern.compile("部门预算|单位预算|绩效自评表|绩效目标表|绩效目标申报表");
     private static final Pattern FINAL = Pattern.compile("决算");
+    private static final Pattern MONEY_UNIT = Pattern.compile("(?:亿|万|千|百)?元");
 
     private final List<LayoutReader> layouts;
 
@@ -61,7 +62,8 @@ public final class ReportReader {
         String department = null;
         for (ReportLine line : source.lines()) {
             Matcher m = DEPARTMENT.matcher(line.text());
-            if (m.find()) {
+            // "单位：万元" above a table (Shanghai prints no 部门： line) is the money unit, not a department.
+            if (m.find() && !MONEY_UNIT.matcher(m.group(1).strip()).matches()) {
                 department = m.group(1).strip();
                 break;
             }
