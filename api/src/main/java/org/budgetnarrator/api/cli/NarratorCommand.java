@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "narrator", mixinStandardHelpOptions = true, version = "Budget Narrator 0.1.0",
         description = "Budget Narrator: departments' budgets, final accounts and performance self-evaluations, "
                 + "served over GraphQL and drafted into narrative.",
-        subcommands = {ServeCommand.class, ImportCommand.class, TemplateCommand.class, ExportCommand.class, AuditCommand.class, DraftCommand.class,
+        subcommands = {ServeCommand.class, ImportCommand.class, TemplateCommand.class, ExportCommand.class, AuditCommand.class, ReadCommand.class, DraftCommand.class,
                 BenchCommand.class, LoadCommand.class, GenerateCommand.class, ModelBenchCommand.class,
                 org.budgetnarrator.api.bench.BenchmarksCommand.class, TrainCommand.class},
         footer = {"", "Environment: DATASOURCES_DEFAULT_URL (default jdbc:sqlite:./data/narrator.db), "

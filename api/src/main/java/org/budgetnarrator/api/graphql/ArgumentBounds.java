@@ -42,14 +42,21 @@ final class ArgumentBounds {
     static final int DEFAULT_MAX_ITEMS = 100;
     static final int MAX_REPORTED = 10;
 
-    /** An argument ({@code Mutation.saveDraft(text:)}) or input field ({@code ReasonInput.note}) with its own bound. */
-    record Bound(String coordinate, int maxLength, int maxItems) {
+    /**
+     * An argument ({@code Mutation.saveDraft(text:)}) or input field ({@code ReasonInput.note}) with its own bound;
+     * {@code pageBreaks}: it may hold form feeds too, as a published report's text marks its pages with them.
+     */
+    record Bound(String coordinate, int maxLength, int maxItems, boolean pageBreaks) {
         static Bound length(String coordinate, int maxLength) {
-            return new Bound(coordinate, maxLength, DEFAULT_MAX_ITEMS);
+            return new Bound(coordinate, maxLength, DEFAULT_MAX_ITEMS, false);
+        }
+
+        static Bound pages(String coordinate, int maxLength) {
+            return new Bound(coordinate, maxLength, DEFAULT_MAX_ITEMS, true);
         }
 
         static Bound items(String coordinate, int maxItems) {
-            return new Bound(coordinate, DEFAULT_MAX_LENGTH, maxItems);
+            return new Bound(coordinate, DEFAULT_MAX_LENGTH, maxItems, false);
         }
     }
 
@@ -58,6 +65,9 @@ final class ArgumentBounds {
     // A whole report is about 20,000 characters; ten times that leaves room for any real one.
     static final int NARRATIVE_MAX_LENGTH = 200_000;
     static final int NOTE_MAX_LENGTH = 2_000;
+    // A published report's text (pdftotext -layout pads its columns with spaces): the 30 pages of the largest sample
+    // are about 150,000 characters. Its PDF, base64-encoded, a few megabytes: as large as an import document.
+    static final int REPORT_TEXT_MAX_LENGTH = 2_000_000;
     // The catalogue holds about twenty reasons; a line's variance is explained by a handful.
     static final int REASONS_MAX_ITEMS = 50;
 
@@ -65,6 +75,8 @@ final class ArgumentBounds {
             Bound.length("Mutation.importDepartmentYear(document:)", DOCUMENT_MAX_LENGTH),
             Bound.length("Mutation.saveDraft(text:)", NARRATIVE_MAX_LENGTH),
             Bound.length("Mutation.checkNarrative(text:)", NARRATIVE_MAX_LENGTH),
+            Bound.pages("Mutation.readReport(text:)", REPORT_TEXT_MAX_LENGTH),
+            Bound.length("Mutation.readReport(pdfBase64:)", DOCUMENT_MAX_LENGTH),
             Bound.length("Mutation.reviewFinding(note:)", NOTE_MAX_LENGTH),
             Bound.items("Mutation.setReasons(reasons:)", REASONS_MAX_ITEMS),
             Bound.length("ReasonInput.note", NOTE_MAX_LENGTH));
@@ -103,7 +115,7 @@ final class ArgumentBounds {
 
     private Bound bound(String coordinate) {
         Bound bound = bounds.get(coordinate);
-        return bound != null ? bound : new Bound(coordinate, DEFAULT_MAX_LENGTH, DEFAULT_MAX_ITEMS);
+        return bound != null ? bound : new Bound(coordinate, DEFAULT_MAX_LENGTH, DEFAULT_MAX_ITEMS, false);
     }
 
     /** Refuses the operation (AbortExecutionException carrying BAD_USER_INPUT errors) when an argument is out of bounds. */
@@ -164,7 +176,8 @@ final class ArgumentBounds {
                 check(fields.get(f.getName()), f.getType(), input.getName() + "." + f.getName(), path + "." + f.getName(), location, errors);
             }
         } else if (value instanceof String text) {
-            String problem = problem(text, bound(coordinate).maxLength());
+            Bound bound = bound(coordinate);
+            String problem = problem(bound.pageBreaks() ? text.replace('\f', '\n') : text, bound.maxLength());
             if (problem != null) {
                 errors.add(ErrorHandling.badUserInput(path + ": " + problem, location));
             }

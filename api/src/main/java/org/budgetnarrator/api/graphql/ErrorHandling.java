@@ -56,7 +56,8 @@ final class ErrorHandling {
                 message = e.getMessage();
                 extensions.put("stage", notHeld.held().stage());
                 extensions.put("section", notHeld.section().name());
-            } else if (e instanceof BadInputException) {
+            } else if (e instanceof BadInputException || e instanceof org.budgetnarrator.model.reading.ReadException) {
+                // A report that cannot be read is the caller's file: the message names it and says why, in Chinese.
                 code = "BAD_USER_INPUT";
                 message = e.getMessage();
             } else if (e instanceof WriteConflictException

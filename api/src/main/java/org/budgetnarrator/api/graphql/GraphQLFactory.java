@@ -34,7 +34,7 @@ public class GraphQLFactory {
     public GraphQL graphQL(ResourceResolver resources, QueryFetchers query, MutationFetchers mutation,
                            DepartmentFetchers department, YearFetchers year, LineFetchers line, ProjectFetchers project,
                            AuditFetchers audit, EvaluationFetchers evaluation, DraftFetchers draft,
-                           VersionFetchers versions, UserFetchers users, DraftJobFetchers jobs, SuggestionFetchers suggestions, PublishedTableFetchers published, MutationGuard guard,
+                           VersionFetchers versions, UserFetchers users, DraftJobFetchers jobs, SuggestionFetchers suggestions, PublishedTableFetchers published, ReadReportFetchers reading, MutationGuard guard,
                            io.micrometer.core.instrument.MeterRegistry meters, Limits limits) {
         TypeDefinitionRegistry types;
         try (InputStream in = resources.getResourceAsStream("classpath:schema.graphqls")
@@ -60,6 +60,7 @@ public class GraphQLFactory {
                 .type("Mutation", t -> t
                         .dataFetcher("importDepartmentYear", guard.importing(mutation.importDepartmentYear()))
                         .dataFetcher("checkNarrative", guard.reading("checkNarrative", audit.checkNarrative()))
+                        .dataFetcher("readReport", guard.signedInReading(reading.readReport()))
                         .dataFetcher("reviewFinding", guard.edit("reviewFinding", audit.reviewFinding()))
                         .dataFetcher("setReasons", guard.edit("setReasons", draft.setReasons()))
                         .dataFetcher("saveDraft", guard.edit("saveDraft", versions.save()))

@@ -44,6 +44,8 @@ public record QueryCost(int depth, long complexity) {
             entry(coordinates("DepartmentYear", "proposedReasons"), 2_000),
             entry(coordinates("DepartmentYear", "evaluation"), 200),
             entry(coordinates("Mutation", "checkNarrative"), 5_000),
+            // Reading a report lays out every line of its text and checks the tables' identities: an audit's work.
+            entry(coordinates("Mutation", "readReport"), 5_000),
             // A save runs the same narrative check on its text.
             entry(coordinates("Mutation", "saveDraft"), 5_000),
             entry(coordinates("Mutation", "importDepartmentYear"), 5_000),

@@ -19,11 +19,16 @@ public final class ReportReader {
 
     private static final Pattern YEAR = Pattern.compile("(20\\d{2})\\s*年度?\\s*(?:部门|单位)?(?:决算|部门决算)");
     private static final Pattern DEPARTMENT = Pattern.compile("^(?:部门|单位|编制单位|预算单位)[:：]\\s*(\\S.{0,60}?)\\s*(?:单位[:：].*)?$");
-    /** The national template's placeholders (XX部门, 20XX年) and title. */
-    private static final Pattern TEMPLATE = Pattern.compile("部门决算模板|[XＸ]{2}(?:部门|单位|年)|20[XＸ]{2}\\s*年");
+    /**
+     * The national template's placeholders (XX部门, 20XX年) and title. Its PDF names the department "上海市 XX 局" (the
+     * text layer spaces the Latin placeholder), so a space may stand between XX and what it names.
+     */
+    private static final Pattern TEMPLATE = Pattern.compile(
+            "部门决算模板|[XＸ]{2}\\s*(?:部门|单位|局|厅|委|办|中心|研究所|年)|20[XＸ]{2}\\s*年");
     /** What other documents call themselves: a budget, a self-evaluation, targets. */
     private static final Pattern OTHER = Pattern.compile("部门预算|单位预算|绩效自评表|绩效目标表|绩效目标申报表");
     private static final Pattern FINAL = Pattern.compile("决算");
+    private static final Pattern MONEY_UNIT = Pattern.compile("(?:亿|万|千|百)?元");
 
     private final List<LayoutReader> layouts;
 
@@ -57,7 +62,8 @@ public final class ReportReader {
         String department = null;
         for (ReportLine line : source.lines()) {
             Matcher m = DEPARTMENT.matcher(line.text());
-            if (m.find()) {
+            // "单位：万元" above a table (Shanghai prints no 部门： line) is the money unit, not a department.
+            if (m.find() && !MONEY_UNIT.matcher(m.group(1).strip()).matches()) {
                 department = m.group(1).strip();
                 break;
             }

@@ -1,0 +1,195 @@
+package org.budgetnarrator.api.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.micronaut.context.ApplicationContext;
+import org.budgetnarrator.api.reading.ReportFiles;
+import org.budgetnarrator.drafting.audit.Audit;
+import org.budgetnarrator.drafting.audit.Finding;
+import org.budgetnarrator.drafting.audit.Severity;
+import org.budgetnarrator.model.imports.BoundDocument;
+import org.budgetnarrator.model.imports.DepartmentYearImporter;
+import org.budgetnarrator.model.imports.ImportProblem;
+import org.budgetnarrator.model.imports.ImportResult;
+import org.budgetnarrator.model.imports.JsonDocumentReader;
+import org.budgetnarrator.model.read.DocumentYearData;
+import org.budgetnarrator.model.reading.ReadException;
+import org.budgetnarrator.model.reading.ReadResult;
+import org.budgetnarrator.model.reading.ReadingReport;
+import org.budgetnarrator.model.reading.ReportReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** Reads published reports (PDF or text) back into department-years in the import format. */
+@Command(name = "read", mixinStandardHelpOptions = true,
+        description = {"Reads published 部门决算 reports (.pdf, or .txt as pdftotext -layout writes them) into department-years "
+                + "in the import format (docs/import-format.md), with a reading report: every cell placed and where it was read, "
+                + "the cells the reader was not sure of, the tables' identities that held or not.",
+                "One line per file. A template or another kind of document is reported as such and not read. "
+                        + "Exit code 1 when a file could not be read or an --import failed, 0 otherwise (audit findings do not count)."})
+public class ReadCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Report files (.pdf or .txt).")
+    List<Path> files;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Writes DIR/NAME.json (the document) and DIR/NAME.reading.json (the reading report).")
+    Path out;
+
+    @Option(names = "--import", description = "Stores each document read through the importer (a document with any error stores nothing).")
+    boolean store;
+
+    /** The import format's levels (AdminLevel): the department's 行政级别 is no figure a report's tables print. */
+    enum Level { PROVINCIAL, CITY, COUNTY }
+
+    @Option(names = "--level", paramLabel = "LEVEL", description = "The department's 行政级别 (${COMPLETION-CANDIDATES}) "
+            + "for documents whose report does not state it; the importer requires one.")
+    Level level;
+
+    @Option(names = "--audit", description = "Audits each document read (table identities, the narrative's figures) without storing it.")
+    boolean audit;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream print = System.out;
+        if (out != null) {
+            Files.createDirectories(out);
+        }
+        ReportReader reader = ReportReader.standard();
+        int unreadable = 0;
+        int importsFailed = 0;
+        int[] findings = new int[3];
+        ApplicationContext context = null;
+        try {
+            for (Path file : files) {
+                ReadResult result;
+                try {
+                    result = reader.read(ReportFiles.source(file));
+                } catch (ReadException e) {
+                    print.println("FAILED  " + file + "  " + e.getMessage());
+                    unreadable++;
+                    continue;
+                }
+                print.println(line(file, result));
+                for (String note : result.report().notes()) {
+                    print.println("    " + note);
+                }
+                String name = baseName(file);
+                ReportFiles.withLevel(result.document(), level == null ? null : level.name());
+                if (out != null) {
+                    if (result.document() != null) {
+                        JSON.writeValue(out.resolve(name + ".json").toFile(), result.document());
+                    }
+                    JSON.writeValue(out.resolve(name + ".reading.json").toFile(), reading(result));
+                }
+                if (result.document() == null) {
+                    continue;
+                }
+                byte[] document = JSON.writeValueAsBytes(result.document());
+                if (store) {
+                    if (context == null) {
+                        context = Contexts.database();
+                    }
+                    ImportResult imported = context.getBean(DepartmentYearImporter.class).importContent(name + ".json", document, true);
+                    print.println("    " + imported.summary());
+                    for (ImportProblem problem : imported.problems()) {
+                        print.println("        " + problem.message());
+                    }
+                    if (!imported.stored()) {
+                        importsFailed++;
+                    }
+                }
+                if (audit) {
+                    audit(name + ".json", document, print, findings);
+                }
+            }
+        } finally {
+            if (context != null) {
+                context.close();
+            }
+        }
+        if (audit) {
+            print.println("audit: " + findings[0] + " error" + (findings[0] == 1 ? "" : "s") + ", " + findings[1] + " rounding, "
+                    + findings[2] + " warning" + (findings[2] == 1 ? "" : "s") + " in all");
+        }
+        print.println((files.size() - unreadable) + " of " + files.size() + " file" + (files.size() == 1 ? "" : "s") + " read"
+                + (store ? ", " + importsFailed + " import" + (importsFailed == 1 ? "" : "s") + " failed" : ""));
+        return unreadable == 0 && importsFailed == 0 ? 0 : 1;
+    }
+
+    /** {@code FINAL_ACCOUNTS  a.pdf  2024 财政局  placed 312, uncertain 3 (1.0%), identities 40 held / 1 contradicted, partial}. */
+    static String line(Path file, ReadResult result) {
+        ReadingReport report = result.report();
+        StringBuilder line = new StringBuilder();
+        line.append(String.format(Locale.ROOT, "%-15s ", result.kind().name())).append(file);
+        if (result.kind() != ReadResult.ReportKind.FINAL_ACCOUNTS) {
+            return line.append("  not a department's 部门决算: nothing read, nothing stored").toString();
+        }
+        Object year = result.document().get("year");
+        Object department = result.document().get("department") instanceof Map<?, ?> d ? d.get("name") : null;
+        long held = report.identities().stream().filter(ReadingReport.Identity::holds).count();
+        line.append("  ").append(year == null ? "year ?" : year).append(' ').append(department == null ? "department ?" : department)
+                .append(String.format(Locale.ROOT, "  placed %d, uncertain %d (%.1f%%), identities %d held / %d contradicted, %s",
+                        report.placedCells().size(), report.uncertainCells().size(), report.uncertainShare(), held,
+                        report.identities().size() - held, result.partial() ? "partial" : "complete"));
+        return line.toString();
+    }
+
+    /** The reading report as written beside the document. */
+    static Map<String, Object> reading(ReadResult result) {
+        ReadingReport report = result.report();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("file", result.file());
+        out.put("kind", result.kind().name());
+        out.put("partial", result.partial());
+        out.put("uncertainShare", Math.round(report.uncertainShare() * 100) / 100.0);
+        out.put("notes", report.notes());
+        out.put("placedCells", report.placedCells());
+        out.put("uncertainCells", report.uncertainCells());
+        out.put("identities", report.identities());
+        return out;
+    }
+
+    private static void audit(String name, byte[] document, PrintStream print, int[] totals) {
+        BoundDocument doc = new DepartmentYearImporter(null).check(new JsonDocumentReader().read(name, document));
+        if (doc.hasErrors()) {
+            List<ImportProblem> errors = doc.problems().stream().filter(ImportProblem::isError).toList();
+            print.println("    audit: not run, the document read has " + errors.size() + " import error" + (errors.size() == 1 ? "" : "s"));
+            for (ImportProblem problem : errors) {
+                print.println("        " + problem.message());
+            }
+            return;
+        }
+        List<Finding> findings = Audit.run(DocumentYearData.of(doc));
+        int[] counts = new int[3];
+        for (Finding f : findings) {
+            counts[f.severity() == Severity.ERROR ? 0 : f.severity() == Severity.ROUNDING ? 1 : 2]++;
+        }
+        print.println("    audit: " + counts[0] + " error" + (counts[0] == 1 ? "" : "s") + ", " + counts[1] + " rounding, "
+                + counts[2] + " warning" + (counts[2] == 1 ? "" : "s"));
+        for (Finding f : findings) {
+            print.println("        " + f.severity() + " " + f.ruleId() + "  " + f.messageZh());
+        }
+        for (int i = 0; i < 3; i++) {
+            totals[i] += counts[i];
+        }
+    }
+
+    private static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

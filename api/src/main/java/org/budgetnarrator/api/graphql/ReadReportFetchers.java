@@ -1,0 +1,92 @@
+package org.budgetnarrator.api.graphql;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import graphql.schema.DataFetcher;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.budgetnarrator.api.reading.ReportFiles;
+import org.budgetnarrator.model.reading.ReadResult;
+import org.budgetnarrator.model.reading.ReadingReport;
+import org.budgetnarrator.model.reading.ReportReader;
+import org.budgetnarrator.model.reading.ReportSource;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/** Mutation.readReport: the command line's reader (bin/narrator read) over GraphQL; nothing is stored. */
+@Singleton
+public class ReadReportFetchers {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Executor executor;
+
+    public ReadReportFetchers(@Named(TaskExecutors.BLOCKING) Executor executor) {
+        this.executor = executor;
+    }
+
+    DataFetcher<CompletableFuture<Map<String, Object>>> readReport() {
+        return env -> {
+            String text = env.getArgument("text");
+            String pdf = env.getArgument("pdfBase64");
+            String given = env.getArgument("fileName");
+            String level = env.getArgument("level");
+            if ((text == null) == (pdf == null)) {
+                throw new BadInputException("readReport: give the report as text or as pdfBase64, exactly one of them");
+            }
+            byte[] content = null;
+            if (pdf != null) {
+                try {
+                    content = Base64.getMimeDecoder().decode(pdf);
+                } catch (IllegalArgumentException e) {
+                    throw new BadInputException("readReport.pdfBase64: not base64 (" + e.getMessage() + ")");
+                }
+            }
+            String name = given == null || given.isBlank() ? (pdf != null ? "report.pdf" : "report.txt") : given.strip();
+            byte[] pdfContent = content;
+            return Blocking.run(() -> {
+                ReportSource source = pdfContent != null ? ReportFiles.source(withExtension(name, ".pdf"), pdfContent)
+                        : ReportFiles.text(name, text);
+                ReadResult result = ReportReader.standard().read(source);
+                ReportFiles.withLevel(result.document(), level);
+                return payload(name, result);
+            }, executor);
+        };
+    }
+
+    private static String withExtension(String name, String extension) {
+        return name.toLowerCase(java.util.Locale.ROOT).endsWith(extension) ? name : name + extension;
+    }
+
+    static Map<String, Object> payload(String name, ReadResult result) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("file", name);
+        out.put("kind", result.kind().name());
+        out.put("partial", result.partial());
+        Map<String, Object> document = result.document();
+        out.put("year", document == null ? null : document.get("year"));
+        out.put("departmentName", document != null && document.get("department") instanceof Map<?, ?> d ? d.get("name") : null);
+        try {
+            out.put("document", document == null ? null : MAPPER.writeValueAsString(document));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a read document is JSON-shaped", e);
+        }
+        ReadingReport report = result.report();
+        Map<String, Object> reading = new LinkedHashMap<>();
+        reading.put("placedCount", report.placedCells().size());
+        reading.put("placedCells", report.placedCells());
+        reading.put("uncertainCells", report.uncertainCells());
+        reading.put("identities", report.identities());
+        reading.put("notes", report.notes());
+        reading.put("uncertainShare", BigDecimal.valueOf(report.uncertainShare()).setScale(2, RoundingMode.HALF_UP));
+        out.put("reading", reading);
+        return out;
+    }
+}
