@@ -107,12 +107,11 @@ public final class ReportFiles {
     }
 
     /**
-     * Sets the department's level (PROVINCIAL, CITY, COUNTY) in a read document where it states none: the 行政级别 is no
-     * figure a report's tables print, and the importer requires one. A level the document states is kept.
+     * Sets the department's level (PROVINCIAL, CITY, COUNTY) in a read document: the 行政级别 is no figure a report's
+     * tables print; the reader judges it from the department's name where it can, and the level the user gives wins.
      */
     public static void withLevel(java.util.Map<String, Object> document, String level) {
-        if (document != null && level != null && document.get("department") instanceof java.util.Map<?, ?> department
-                && department.get("level") == null) {
+        if (document != null && level != null && document.get("department") instanceof java.util.Map<?, ?> department) {
             @SuppressWarnings("unchecked")
             java.util.Map<String, Object> writable = (java.util.Map<String, Object>) department;
             writable.put("level", level);

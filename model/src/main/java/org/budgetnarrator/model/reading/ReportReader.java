@@ -2,6 +2,7 @@ package org.budgetnarrator.model.reading;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +29,8 @@ public final class ReportReader {
     /** What other documents call themselves: a budget, a self-evaluation, targets. */
     private static final Pattern OTHER = Pattern.compile("部门预算|单位预算|绩效自评表|绩效目标表|绩效目标申报表");
     private static final Pattern FINAL = Pattern.compile("决算");
+    private static final Pattern OVERVIEW = Pattern.compile("第一部分\\s*(\\S{2,40}?)\\s*概况");
+    private static final Pattern COVER = Pattern.compile("^\\s*(\\S{2,40}?)\\s*20\\d{2}\\s*年度?\\s*(?:部门|单位)决算");
     private static final Pattern MONEY_UNIT = Pattern.compile("(?:亿|万|千|百)?元");
 
     private final List<LayoutReader> layouts;
@@ -69,10 +72,20 @@ public final class ReportReader {
             }
         }
         if (department == null) {
-            report.note("未读出部门名称（表头“部门：…”）");
+            // Shanghai's layout prints no 部门 line above its tables: the name stands in 第一部分's title, or the cover's.
+            Matcher overview = OVERVIEW.matcher(head);
+            Matcher cover = COVER.matcher(head.replace("\n", ""));
+            department = overview.find() ? overview.group(1).strip() : cover.find() ? cover.group(1).strip() : null;
+        }
+        if (department == null) {
+            report.note("未读出部门名称（表头“部门：…”或“第一部分 …概况”）");
             department = "未识别部门";
         }
-        document.department(code(department), department, null);
+        String level = level(department);
+        if (level == null) {
+            report.note("未能从部门名称判断行政级别（省级、市级、区县级），导入前请指定");
+        }
+        document.department(code(department), department, level);
         LayoutReader best = layouts.stream().filter(l -> l.score(source) > 0)
                 .max(Comparator.comparingInt(l -> l.score(source))).orElse(null);
         boolean partial = false;
@@ -87,6 +100,49 @@ public final class ReportReader {
             partial = true;
         }
         return new ReadResult(source.file(), ReadResult.ReportKind.FINAL_ACCOUNTS, document.toDocument(), report.done(), partial);
+    }
+
+    private static final java.util.List<String> PROVINCES = java.util.List.of("北京", "天津", "上海", "重庆", "河北", "山西",
+            "内蒙古", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西",
+            "海南", "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆");
+    private static final Pattern PROVINCE_SUFFIX = Pattern.compile("^(?:省|市|(?:[\\u4e00-\\u9fff]{0,4})?自治区)");
+    private static final Pattern CITY = Pattern.compile("^[\\u4e00-\\u9fff]{1,6}?(?:市|自治州|州|地区|盟)(?!场|民|政|级|属|直)");
+    private static final Pattern COUNTY = Pattern.compile("^[\\u4e00-\\u9fff]{1,4}?(?:新区|自治县|县|区|旗)(?!域|间|块|划)");
+
+    /**
+     * The department's 行政级别 judged from its name's place names: a province or a municipality alone is provincial
+     * (上海市规划和自然资源局), a city under it municipal (咸宁市委外办), a county or a district county-level
+     * (上海市普陀区财政局); null where the name names no place the reader knows.
+     */
+    static String level(String name) {
+        String rest = name.replaceFirst("^(?:中共|中国共产党)", "");
+        boolean province = false;
+        for (String p : PROVINCES) {
+            if (rest.startsWith(p)) {
+                rest = rest.substring(p.length());
+                Matcher suffix = PROVINCE_SUFFIX.matcher(rest);
+                if (suffix.find()) {
+                    rest = rest.substring(suffix.end());
+                }
+                province = true;
+                break;
+            }
+        }
+        boolean city = false;
+        Matcher c = CITY.matcher(rest);
+        if (!province || !Set.of("北京", "天津", "上海", "重庆").stream().anyMatch(name.replaceFirst("^(?:中共|中国共产党)", "")::startsWith)) {
+            if (c.find()) {
+                rest = rest.substring(c.end());
+                city = true;
+            }
+        }
+        if (COUNTY.matcher(rest).find()) {
+            return "COUNTY";
+        }
+        if (city) {
+            return "CITY";
+        }
+        return province ? "PROVINCIAL" : null;
     }
 
     /** A stable code for a department read by name: the importer keys departments by code. */

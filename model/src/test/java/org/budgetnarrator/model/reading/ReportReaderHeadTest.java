@@ -30,7 +30,31 @@ class ReportReaderHeadTest {
     void theMoneyUnitAboveATableIsNotTheDepartment() {
         ReadResult result = read("上海市普陀区测试局\n2024 年度部门决算\n收入支出决算总表\n单位：万元\n部门：上海市普陀区测试局\n");
         assertEquals("上海市普陀区测试局", ((java.util.Map<?, ?>) result.document().get("department")).get("name"));
-        ReadResult none = read("上海市普陀区测试局\n2024 年度部门决算\n收入支出决算总表\n单位：万元\n");
+        ReadResult none = read("2024 年度部门决算\n收入支出决算总表\n单位：万元\n");
         assertEquals("未识别部门", ((java.util.Map<?, ?>) none.document().get("department")).get("name"));
+    }
+
+    @Test
+    void withoutADepartmentLineTheNameIsTakenFromTheOverviewOrTheCover() {
+        ReadResult overview = read("中共上海市普陀区委\n社会工作部 2024 年度\n部门决算\n第一部分 中共上海市普陀区委社会工作部概况\n");
+        assertEquals("中共上海市普陀区委社会工作部", ((java.util.Map<?, ?>) overview.document().get("department")).get("name"));
+        ReadResult cover = read("上海市普陀区财政局\n2024年度部门决算\n收入支出决算总表\n");
+        assertEquals("上海市普陀区财政局", ((java.util.Map<?, ?>) cover.document().get("department")).get("name"));
+    }
+
+    @Test
+    void theLevelIsJudgedFromThePlaceTheDepartmentsNameNames() {
+        assertEquals("COUNTY", ReportReader.level("上海市普陀区财政局"));
+        assertEquals("COUNTY", ReportReader.level("中共上海市普陀区委社会工作部"));
+        assertEquals("PROVINCIAL", ReportReader.level("上海市规划和自然资源局"));
+        assertEquals("CITY", ReportReader.level("中共咸宁市委外事工作委员会办公室"));
+        assertEquals("PROVINCIAL", ReportReader.level("湖北省财政厅"));
+        assertEquals("CITY", ReportReader.level("湖北省咸宁市财政局"));
+        assertEquals("COUNTY", ReportReader.level("四川省大英县文化广电旅游局"));
+        assertEquals("COUNTY", ReportReader.level("杭州市临安区高虹镇中心幼儿园"));
+        assertEquals("COUNTY", ReportReader.level("重庆市綦江区三江中学"));
+        assertEquals("PROVINCIAL", ReportReader.level("广西壮族自治区财政厅"));
+        assertEquals("CITY", ReportReader.level("宁波市卫生信息中心"));
+        assertNull(ReportReader.level("某某单位"));
     }
 }
