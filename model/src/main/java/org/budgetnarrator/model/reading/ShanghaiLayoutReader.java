@@ -266,16 +266,23 @@ public final class ShanghaiLayoutReader implements LayoutReader {
             }
         }
 
-        /** The y of the table's first row on its first page: where the header ends. */
+        /**
+         * The y of the table's first row on its first page: where the header ends. A 合计 heading a column is header; a
+         * 合计 row stands alone among its figures.
+         */
         private double firstRowY() {
             for (ReportLine line : region) {
                 if (line.page() != headerPage) {
                     break;
                 }
-                for (ReportLine.Word w : line.words()) {
-                    String text = w.text();
-                    if (CODE.matcher(text).matches() || text.equals("合计") || ORDINAL.matcher(text).find()
-                            || text.startsWith("人员经费") || text.equals("本年收入合计")) {
+                List<String> texts = line.words().stream().map(ReportLine.Word::text)
+                        .filter(t -> !FIGURE.matcher(t).matches() && !t.matches("[类款项]")).toList();
+                for (String text : texts) {
+                    boolean row = spec.shape == Shape.TWO_SIDED
+                            ? ORDINAL.matcher(text).find() || text.equals("本年收入合计")
+                            : CODE.matcher(text).matches() || text.startsWith("人员经费")
+                            || text.equals("合计") && texts.size() == 1;
+                    if (row) {
                         return line.y() - 9;
                     }
                 }
@@ -618,7 +625,7 @@ public final class ShanghaiLayoutReader implements LayoutReader {
                     }
                     Anchor previous = last[b];
                     if (found < 0) {
-                        if (previous != null && previous.page == line.page() && line.y() - previous.lastY() < 20) {
+                        if (!ordinal && previous != null && previous.page == line.page() && line.y() - previous.lastY() < 20) {
                             previous.name.append(raw);
                             previous.ys.add(line.y());
                         }
@@ -817,11 +824,25 @@ public final class ShanghaiLayoutReader implements LayoutReader {
         return Math.min(a2, b2) - Math.max(a1, b1);
     }
 
-    /** The 支出功能分类 类 by name (from the catalogue): the 总表 print them by name only. */
+
+    /** The 类 of the 支出功能分类科目 (2024), by name. */
+    private static final String[][] FUNCTIONAL_CLASSES = {{"201", "一般公共服务支出"}, {"202", "外交支出"}, {"203", "国防支出"},
+            {"204", "公共安全支出"}, {"205", "教育支出"}, {"206", "科学技术支出"}, {"207", "文化旅游体育与传媒支出"},
+            {"208", "社会保障和就业支出"}, {"209", "社会保险基金支出"}, {"210", "卫生健康支出"}, {"211", "节能环保支出"},
+            {"212", "城乡社区支出"}, {"213", "农林水支出"}, {"214", "交通运输支出"}, {"215", "资源勘探工业信息等支出"},
+            {"216", "商业服务业等支出"}, {"217", "金融支出"}, {"219", "援助其他地区支出"}, {"220", "自然资源海洋气象等支出"},
+            {"221", "住房保障支出"}, {"222", "粮油物资储备支出"}, {"223", "国有资本经营预算支出"}, {"224", "灾害防治及应急管理支出"},
+            {"227", "预备费"}, {"229", "其他支出"}, {"230", "转移性支出"}, {"231", "债务还本支出"}, {"232", "债务付息支出"},
+            {"233", "债务发行费用支出"}, {"234", "抗疫特别国债安排的支出"}};
+
+    /** The 支出功能分类 类 by name (the national list and the catalogue's): the 总表 print them by name only. */
     static final Map<String, String> CLASSES = classes();
 
     private static Map<String, String> classes() {
         Map<String, String> out = new LinkedHashMap<>();
+        for (String[] c : FUNCTIONAL_CLASSES) {
+            out.put(c[1], c[0]);
+        }
         try (InputStream in = ShanghaiLayoutReader.class.getResourceAsStream("/catalogue/functional.csv")) {
             Objects.requireNonNull(in, "catalogue/functional.csv");
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));

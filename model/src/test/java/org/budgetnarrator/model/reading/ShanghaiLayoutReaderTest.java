@@ -39,11 +39,15 @@ class ShanghaiLayoutReaderTest {
     }
 
     /**
-     * Cells of the transcriptions that the tables do not print: the finance bureau's 公开05 prints no budget columns, its
-     * 年初预算 figures come from the narrative's 五(三) (fixture README).
+     * Cells of the transcriptions that these reports' tables do not print, taken from the narrative (each fixture's
+     * README): 公开05's 年初预算 and 全年预算 (the tables print only 合计, 基本支出 and 项目支出; 五(三) states the budgets),
+     * the 三公 counts and the split of 公务接待费 into 外宾 and 国内 (七 states them). The reader of tables must leave them
+     * empty: a figure read into one of them counts as read beyond the transcription.
      */
-    private static boolean notInTables(String report, String table, String column) {
-        return report.equals("putuo-finance-bureau-2024") && table.equals("T05") && column.equals("initialBudget");
+    private static boolean notInTables(String table, String row, String column) {
+        return table.equals("T05") && (column.equals("initialBudget") || column.equals("adjustedBudget"))
+                || table.equals("T09") && (Set.of("groups", "persons", "vehiclesHeld", "vehiclesBought", "batches").contains(column)
+                || row.equals("RECEPTION_FOREIGN") || row.equals("RECEPTION_DOMESTIC"));
     }
 
     private static Tally compare(String name) throws IOException {
@@ -83,9 +87,8 @@ class ShanghaiLayoutReaderTest {
                 if (NOT_CELLS.contains(f.getKey())) {
                     continue;
                 }
-                if (notInTables(name, table, f.getKey())) {
+                if (notInTables(table, row.get("row").asText(), f.getKey())) {
                     notPrinted++;
-                    read.remove(table + "/" + row.get("row").asText() + "/" + f.getKey());
                     continue;
                 }
                 expected.put(table + "/" + row.get("row").asText() + "/" + f.getKey(), f.getValue().asText());
@@ -154,7 +157,7 @@ class ShanghaiLayoutReaderTest {
     }
 
     @Test
-    void theCopyWithPlantedProblemsStillReadsAsAFinalAccountsReport() {
+    void theCopyWithPlantedProblemsReadsAsAFinalAccountsReportAndNamesTheTableItLacks() {
         ReadResult result = ReportReader.standard()
                 .read(ReportSource.ofPdf(REPORTS.resolve("putuo-finance-bureau-2024-planted-problems.pdf")));
         assertEquals(ReadResult.ReportKind.FINAL_ACCOUNTS, result.kind());
@@ -163,10 +166,78 @@ class ShanghaiLayoutReaderTest {
         for (ReadingReport.Placed p : result.report().placedCells()) {
             perTable.merge(p.table(), 1, Integer::sum);
         }
-        System.out.println("planted problems: placed " + perTable + ", uncertain " + result.report().uncertainCells().size());
-        for (String table : List.of("T01", "T02", "T03", "T04", "T05", "T06")) {
+        System.out.println("planted problems: placed " + perTable + ", uncertain " + result.report().uncertainCells().size()
+                + ", notes " + result.report().notes());
+        for (String table : List.of("T01", "T02", "T04", "T05", "T06")) {
             assertTrue(perTable.getOrDefault(table, 0) > 0, table + " read: " + perTable);
         }
-        assertFalse(result.report().notes().stream().anyMatch(n -> n.startsWith("未找到表")), result.report().notes().toString());
+        // the planted copy leaves out the 支出决算表 page and prints its 三公 table without figures
+        assertEquals(0, perTable.getOrDefault("T03", 0));
+        assertEquals(0, perTable.getOrDefault("T09", 0));
+        assertTrue(result.report().notes().contains("未找到表“支出决算表”"), result.report().notes().toString());
+        assertEquals(List.of(), result.report().uncertainCells());
+    }
+
+    @Test
+    void theFinanceBureausTotalsAreCheckedAgainstEachOther() {
+        ReadResult result = ReportReader.standard().read(ReportSource.ofPdf(REPORTS.resolve("putuo-finance-bureau-2024.pdf")));
+        ReadingReport.Identity total = result.report().identities().stream()
+                .filter(i -> i.table().equals("T01") && i.rule().equals("收入总计 = 支出总计")).findFirst().orElseThrow();
+        assertTrue(total.holds(), total.detail());
+        assertEquals("2995.39", total.detail());
+        // the published 公开02 rounds its lines: 合计 2946.25 against lines adding up to 2946.26
+        assertTrue(result.report().identities().stream().anyMatch(i -> i.table().equals("T02") && !i.holds()
+                && i.detail().equals("2946.25 ≠ 2946.26（差 -0.01）")));
+        assertTrue(result.report().placedCells().stream().anyMatch(p -> p.table().equals("T01") && p.row().equals("221")
+                && p.value().equals("445.69") && p.page() == 6));
+    }
+
+    private static ReportLine line(int number, double y, Object... words) {
+        List<ReportLine.Word> ws = new java.util.ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < words.length; i += 3) {
+            ws.add(new ReportLine.Word((String) words[i], ((Number) words[i + 1]).doubleValue(), ((Number) words[i + 2]).doubleValue()));
+            text.append(text.length() == 0 ? "" : " ").append(words[i]);
+        }
+        return new ReportLine(1, number, text.toString(), ws, y);
+    }
+
+    /** A 支出决算表 with a figure set between the 基本支出 and 项目支出 headers: neither column is sure. */
+    private static ReportSource spending(double left, double right) {
+        return new ReportSource("made.pdf", List.of(
+                line(1, 50, "收入支出决算总表", 200, 300),
+                line(2, 60, "收入决算表", 200, 260),
+                line(3, 70, "财政拨款收入支出决算总表", 200, 330),
+                line(4, 100, "支出决算表", 200, 260),
+                line(5, 120, "科目编码", 20, 60, "科目名称", 100, 150, "合计", 200, 230, "基本支出", 260, 300, "项目支出", 340, 380),
+                line(6, 140, "201", 20, 38, "一般公共服务支出", 100, 190, "10.00", 205, 230, "10.00", left, right)), true);
+    }
+
+    @Test
+    void aFigureBetweenTwoColumnsIsReportedUncertainWithBothCells() {
+        ReadResult result = ReportReader.standard().read(spending(312, 330));
+        List<ReadingReport.Uncertain> uncertain = result.report().uncertainCells();
+        assertEquals(1, uncertain.size(), uncertain.toString());
+        ReadingReport.Uncertain u = uncertain.get(0);
+        assertEquals("T03", u.table());
+        assertEquals("201", u.row());
+        assertEquals(Set.of("T03/201/basic", "T03/201/project"), Set.of(u.column().equals("basic") ? "T03/201/basic" : "T03/201/project",
+                u.alternatives().get(0)));
+        assertEquals(1, result.report().placedCells().size(), "the 合计 figure stands under its header");
+    }
+
+    @Test
+    void aFigureUnderItsHeaderIsPlacedInThatColumnWhateverIsBlankBesideIt() {
+        ReadResult result = ReportReader.standard().read(spending(350, 380));
+        assertEquals(List.of(), result.report().uncertainCells());
+        assertTrue(result.report().placedCells().stream().anyMatch(p -> p.row().equals("201") && p.column().equals("project")
+                && p.value().equals("10.00")));
+        assertTrue(result.report().identities().stream().anyMatch(i -> i.rule().equals("201 行：total = 各栏之和") && i.holds()));
+    }
+
+    @Test
+    void plainTextIsLeftToTheOtherReadersForItHasNoPositionsInPoints() {
+        ReportSource text = ReportSource.ofText("x.txt", "收入支出决算总表\n收入决算表\n支出决算表\n财政拨款收入支出决算总表\n");
+        assertEquals(0, new ShanghaiLayoutReader().score(text));
     }
 }
