@@ -62,7 +62,8 @@ public final class ReportReader {
         String department = null;
         for (ReportLine line : source.lines()) {
             Matcher m = DEPARTMENT.matcher(line.text());
-            if (m.find()) {
+            // 单位：万元 is the money unit above a table, not the department
+            if (m.find() && !m.group(1).strip().matches("(?:万|千)?元")) {
                 department = m.group(1).strip();
                 break;
             }

@@ -47,6 +47,8 @@ public final class ShanghaiLayoutReader implements LayoutReader {
     private static final Pattern ORDINAL = Pattern.compile("^[一二三四五六七八九十]+、");
     /** Where the tables end: the 情况说明 part, 名词解释. */
     private static final Pattern PART = Pattern.compile("^第[一二三四五六七八九十]+部分");
+    /** The note under a table (注：本表反映…) ends it. */
+    private static final Pattern NOTE = Pattern.compile("^注[:：]");
     /** A row's code and its figures stand within this many points of each other (half a row). */
     private static final double ROW_REACH = 13;
     /** Two rows nearer a figure than this to each other's distance are both possible. */
@@ -99,6 +101,7 @@ public final class ShanghaiLayoutReader implements LayoutReader {
     @Override
     public void read(ReportSource source, DocumentDraft document, ReadingReport report) {
         List<ReportLine> lines = source.lines();
+        department(source, document, report);
         List<Title> titles = titles(source);
         Map<String, String> ordinals = contents(source);
         int position = 0;
@@ -106,7 +109,7 @@ public final class ShanghaiLayoutReader implements LayoutReader {
             Title title = titles.get(t);
             int end = t + 1 < titles.size() ? titles.get(t + 1).index : lines.size();
             for (int i = title.index + 1; i < end; i++) {
-                if (PART.matcher(lines.get(i).text()).find()) {
+                if (PART.matcher(lines.get(i).text()).find() || NOTE.matcher(lines.get(i).text()).find()) {
                     end = i;
                     break;
                 }
@@ -122,6 +125,29 @@ public final class ShanghaiLayoutReader implements LayoutReader {
             }
         }
         Identities.check(document, report);
+    }
+
+    private static final Pattern HEADING = Pattern.compile(
+            "^(?:第[一二三四五六七八九十]+部分)?\\s*(\\S{2,40}?)\\s*20\\d{2}\\s*年度?\\s*部门决算");
+
+    /**
+     * Shanghai's reports print no 部门：line above the tables; the department is named in the heading of the tables' part
+     * (第二部分 上海市普陀区财政局2024年度部门决算表) and on the cover.
+     */
+    private static void department(ReportSource source, DocumentDraft document, ReadingReport report) {
+        String read = document.departmentName();
+        if (read != null && !read.equals("未识别部门")) {
+            return;
+        }
+        for (ReportLine line : source.lines()) {
+            var m = HEADING.matcher(line.text().replace(" ", ""));
+            if (m.find() && !m.group(1).contains("XX")) {
+                String name = m.group(1);
+                document.department(ReportReader.code(name), name, null);
+                report.note("部门名称按" + line.where() + "“" + line.text() + "”读作“" + name + "”");
+                return;
+            }
+        }
     }
 
     /** The table of contents' ordinals (一、收入支出决算总表), by title: the label a table carries in the report. */
@@ -373,6 +399,10 @@ public final class ShanghaiLayoutReader implements LayoutReader {
         /** The column a header's label names, by the words Shanghai prints (with 收/入 split across lines). */
         private String columnKey(String label) {
             String l = label.replace("（", "").replace("）", "").replace("(", "").replace(")", "");
+            if (l.contains("科目") || l.contains("分类")) {
+                // the code and name columns (项目 / 科目编码 / 科目名称), whatever is printed beside them
+                return null;
+            }
             switch (spec.table) {
                 case "T01":
                 case "T06":
@@ -547,6 +577,22 @@ public final class ShanghaiLayoutReader implements LayoutReader {
                 a.ys.add(0, c.y());
                 anchors.add(a);
             }
+            if (anchors.stream().noneMatch(a -> a.key.equals("total"))) {
+                // an empty table (no such funds) prints its 合计 row on the header's last line
+                double firstColumn = columns.stream().mapToDouble(Col::left).min().orElse(0);
+                for (ReportLine line : region) {
+                    for (ReportLine.Word w : line.words()) {
+                        if (w.text().equals("合计") && w.right() < firstColumn && line.page() == headerPage) {
+                            Anchor a = new Anchor("total", block(w.left()), line.page(), w.left(), line.y(), line);
+                            a.name.append(w.text());
+                            anchors.add(a);
+                        }
+                    }
+                    if (anchors.stream().anyMatch(a -> a.key.equals("total"))) {
+                        break;
+                    }
+                }
+            }
             // a code row's name: the words beside its code, on its lines
             for (ReportLine line : region) {
                 if (inHeader(line)) {
@@ -554,11 +600,19 @@ public final class ShanghaiLayoutReader implements LayoutReader {
                 }
                 for (ReportLine.Word w : line.words()) {
                     if (FIGURE.matcher(w.text()).matches() || CODE.matcher(w.text()).matches() || SUBCODE.matcher(w.text()).matches()
-                            || !w.text().codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
+                            || w.text().matches("[类款项合计]|合计") || w.text().chars().allMatch(Character::isDigit)) {
                         continue;
                     }
                     Anchor near = nearest(line.page(), block(w.left()), line.y(), w.left(), true);
-                    if (near != null && !near.key.contains("total") && Math.abs(near.y() - line.y()) <= ROW_REACH) {
+                    boolean nameOnly = line.words().stream().noneMatch(o -> FIGURE.matcher(o.text()).matches()
+                            || CODE.matcher(o.text()).matches() || SUBCODE.matcher(o.text()).matches());
+                    // a name wrapped in its cell runs above and below its code, a little further than half a row
+                    if (near == null) {
+                        continue;
+                    }
+                    double dy = line.y() - near.y();
+                    if (!near.key.contains("total")
+                            && (Math.abs(dy) <= ROW_REACH || nameOnly && Math.abs(dy) <= 1.5 * ROW_REACH)) {
                         near.name.append(w.text());
                     }
                 }
@@ -746,6 +800,44 @@ public final class ShanghaiLayoutReader implements LayoutReader {
             return null;
         }
 
+        /** An item's heading as printed above its 预算数/决算数 pair (the 小计 pair is named by its group's heading). */
+        private String itemName(ReportLine pairs, List<Col> cols, String item) {
+            double left = Double.MAX_VALUE;
+            double right = -Double.MAX_VALUE;
+            for (Col c : cols) {
+                if (c.key.startsWith(item + "/")) {
+                    left = Math.min(left, c.left);
+                    right = Math.max(right, c.right);
+                }
+            }
+            List<Spot> heads = new ArrayList<>();
+            for (ReportLine line : region) {
+                if (line == pairs) {
+                    break;
+                }
+                for (ReportLine.Word w : line.words()) {
+                    String t = w.text();
+                    boolean group = t.contains("购置及运行");
+                    // the group's heading is centred over its three pairs, not over 小计
+                    if (!group && overlap(left, right, w.left(), w.right()) <= 0 || t.contains("三公") || t.equals("小计")) {
+                        continue;
+                    }
+                    if (item.equals("VEHICLE") == group) {
+                        heads.add(new Spot(w, line));
+                    }
+                }
+            }
+            if (heads.isEmpty()) {
+                return null;
+            }
+            // a heading wrapped in its cell: the lowest line and the one just above it
+            double lowest = heads.stream().mapToDouble(Spot::y).max().orElseThrow();
+            StringBuilder name = new StringBuilder();
+            heads.stream().filter(h -> lowest - h.y() <= 16).sorted(Comparator.comparingDouble(Spot::y))
+                    .forEach(h -> name.append(h.text()));
+            return name.toString();
+        }
+
         /**
          * 财政拨款"三公"经费: one printed row of 预算数/决算数 pairs under the items (合计, 因公出国（境）费, 公务用车购置及运行费
          * with 小计, 购置费 and 运行费, 公务接待费); stored one row per item.
@@ -776,9 +868,8 @@ public final class ShanghaiLayoutReader implements LayoutReader {
                 }
                 cols.add(new Col(items[item] + "/" + (isBudget ? "budget" : "actual"), h.left(), h.right(), 0, h.text()));
             }
-            String[] names = {"合计", "因公出国（境）费", "公务用车购置及运行费", "公务用车购置费", "公务用车运行费", "公务接待费"};
             for (int i = 0; i < items.length; i++) {
-                document.row(spec.table, items[i], null, names[i], null);
+                document.row(spec.table, items[i], null, itemName(pairs, cols, items[i]), null);
             }
             boolean below = false;
             for (ReportLine line : region) {

@@ -29,12 +29,14 @@ class ShanghaiLayoutReaderTest {
     private static final Set<String> NOT_CELLS = Set.of("table", "row", "name", "period", "lineNo", "note");
 
     /** What the comparison of a read report with its hand transcription came to. */
-    record Tally(int cells, int matched, int uncertain, int wrong, int missing, int extra, int notPrinted, List<String> problems) {
+    record Tally(int cells, int matched, int uncertain, int wrong, int missing, int extra, int notPrinted, int names,
+                 List<String> problems) {
         @Override
         public String toString() {
             return cells + " cells: " + matched + " matched, " + uncertain + " uncertain (flagged), " + wrong + " wrong unflagged, "
                     + missing + " missing unflagged, " + extra + " read beyond the transcription, " + notPrinted
-                    + " not printed in the tables" + (problems.isEmpty() ? "" : "\n  " + String.join("\n  ", problems));
+                    + " not printed in the tables, " + names + " row names differing"
+                    + (problems.isEmpty() ? "" : "\n  " + String.join("\n  ", problems));
         }
     }
 
@@ -58,11 +60,13 @@ class ShanghaiLayoutReaderTest {
             fixture = new ObjectMapper().readTree(in);
         }
         Map<String, String> read = new LinkedHashMap<>();
+        Map<String, Object> names = new HashMap<>();
         for (Object o : (List<?>) result.document().get("publishedTables")) {
             Map<?, ?> row = (Map<?, ?>) o;
             if (row.get("period") != null) {
                 continue;
             }
+            names.put(row.get("table") + "/" + row.get("row"), row.get("name"));
             for (Map.Entry<?, ?> e : row.entrySet()) {
                 if (!NOT_CELLS.contains(e.getKey().toString())) {
                     read.put(row.get("table") + "/" + row.get("row") + "/" + e.getKey(), e.getValue().toString());
@@ -75,11 +79,17 @@ class ShanghaiLayoutReaderTest {
             flagged.addAll(u.alternatives());
         }
         Map<String, String> expected = new LinkedHashMap<>();
+        List<String> nameProblems = new java.util.ArrayList<>();
         int notPrinted = 0;
         for (JsonNode row : fixture.get("publishedTables")) {
             String table = row.get("table").asText();
             if (!TABLES.contains(table) || row.has("period")) {
                 continue;
+            }
+            Object printed = names.get(table + "/" + row.get("row").asText());
+            if (row.has("name") && !row.get("name").asText().equals(printed)) {
+                nameProblems.add("NAME " + table + "/" + row.get("row").asText() + " expected " + row.get("name").asText()
+                        + " read " + printed);
             }
             Iterator<Map.Entry<String, JsonNode>> fields = row.fields();
             while (fields.hasNext()) {
@@ -118,7 +128,8 @@ class ShanghaiLayoutReaderTest {
                 problems.add("EXTRA " + e.getKey() + " read " + e.getValue());
             }
         }
-        Tally tally = new Tally(expected.size(), matched, uncertain, wrong, missing, extra, notPrinted, problems);
+        problems.addAll(nameProblems);
+        Tally tally = new Tally(expected.size(), matched, uncertain, wrong, missing, extra, notPrinted, nameProblems.size(), problems);
         System.out.println(name + ": " + tally);
         long broken = result.report().identities().stream().filter(i -> !i.holds()).count();
         System.out.println(name + ": identities " + result.report().identities().size() + ", not holding " + broken);
@@ -132,6 +143,7 @@ class ShanghaiLayoutReaderTest {
         assertEquals(0, tally.wrong(), tally.toString());
         assertEquals(0, tally.missing(), tally.toString());
         assertEquals(0, tally.extra(), tally.toString());
+        assertEquals(0, tally.names(), tally.toString());
     }
 
     @Test
@@ -184,6 +196,7 @@ class ShanghaiLayoutReaderTest {
         ReadingReport.Identity total = result.report().identities().stream()
                 .filter(i -> i.table().equals("T01") && i.rule().equals("收入总计 = 支出总计")).findFirst().orElseThrow();
         assertTrue(total.holds(), total.detail());
+        assertEquals("上海市普陀区财政局", ((Map<?, ?>) result.document().get("department")).get("name"));
         assertEquals("2995.39", total.detail());
         // the published 公开02 rounds its lines: 合计 2946.25 against lines adding up to 2946.26
         assertTrue(result.report().identities().stream().anyMatch(i -> i.table().equals("T02") && !i.holds()
