@@ -124,7 +124,79 @@ public final class ShanghaiLayoutReader implements LayoutReader {
                 report.note("未找到表“" + spec.title.pattern().replaceAll("\\(\\?:([^)]*)\\)\\?", "$1").replace(".?", "") + "”");
             }
         }
+        Narrative.read(source, document, report);
         Identities.check(document, report);
+    }
+
+    /**
+     * 十一、其他重要事项的情况说明: Shanghai states 机关运行经费, 政府采购 and 国有资产占有 in set sentences, not tables; each
+     * figure is read from its sentence into its cell. The 政府采购 total's awards to small and medium and to micro firms are
+     * not stated as such: they are the sums of the awards the sentences state (reserved and other projects).
+     */
+    static final class Narrative {
+
+        private static final String NUM = "(\\d+(?:\\.\\d+)?)";
+        private static final String[][] SENTENCES = {
+                {"OFFICE_RUNNING", "total", "amount", "机关运行经费支出(?:为)?" + NUM + "万元"},
+                {"PROCUREMENT", "total", "amount", "政府采购金额[（(]以合同签订为准[）)]为" + NUM + "万元"},
+                {"PROCUREMENT", "goods", "amount", "货物采购金额" + NUM + "万元"},
+                {"PROCUREMENT", "works", "amount", "工程采购金额" + NUM + "万元"},
+                {"PROCUREMENT", "services", "amount", "服务采购金额" + NUM + "万元"},
+                {"PROCUREMENT", "reserved_sme", "planned", "面向中小企业预留政府采购项目预算金额" + NUM + "万元"},
+                {"PROCUREMENT", "reserved_micro", "planned", "面向小微企业预留政府采购项目预算金额" + NUM + "万元"},
+                {"PROCUREMENT", "reserved_sme", "sme", "在面向中小企业预留的?政府采购项目中，由中小企业供应商中标或成交的，采购金额" + NUM + "万元"},
+                {"PROCUREMENT", "reserved_micro", "micro", "在面向小微企业预留的?政府采购项目中，由小微企业供应商中标或成交的，采购金额" + NUM + "万元"},
+                {"PROCUREMENT", "other_projects", "sme", "在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额" + NUM + "万元"},
+                {"ASSETS", "vehicles", "count", "共有车辆(\\d+)辆"},
+                {"ASSETS", "equipment_over_1m", "count", "单价(?:100|一百)万元[（(]含[）)]以上(?:的)?设备[（(]不含车辆[）)](\\d+)台"}};
+
+        static void read(ReportSource source, DocumentDraft document, ReadingReport report) {
+            StringBuilder text = new StringBuilder();
+            List<Integer> starts = new ArrayList<>();
+            for (ReportLine line : source.lines()) {
+                starts.add(text.length());
+                text.append(line.text().replace(" ", ""));
+            }
+            String all = text.toString();
+            for (String[] s : SENTENCES) {
+                var m = Pattern.compile(s[3]).matcher(all);
+                if (!m.find()) {
+                    continue;
+                }
+                int at = 0;
+                while (at + 1 < starts.size() && starts.get(at + 1) <= m.start(1)) {
+                    at++;
+                }
+                ReportLine line = source.lines().get(at);
+                Object value = s[2].equals("count") ? (Object) Integer.valueOf(m.group(1)) : m.group(1);
+                document.row(s[0], s[1], null, null, null).put(s[2], value);
+                report.placed(s[0], s[1], s[2], m.group(1), line);
+            }
+            Map<String, Map<String, Object>> rows = Identities.rows(document, "PROCUREMENT");
+            BigDecimal sme = add(rows, List.of("reserved_sme", "other_projects"), "sme");
+            BigDecimal micro = add(rows, List.of("reserved_micro"), "micro");
+            if (sme != null || micro != null) {
+                Map<String, Object> total = document.row("PROCUREMENT", "total", null, null, null);
+                if (sme != null) {
+                    total.put("sme", sme.toPlainString());
+                }
+                if (micro != null) {
+                    total.put("micro", micro.toPlainString());
+                }
+                report.note("政府采购合计中授予中小企业、小微企业的合同金额按预留项目与其他项目中标金额相加得出（报告未单列）");
+            }
+        }
+
+        private static BigDecimal add(Map<String, Map<String, Object>> rows, List<String> keys, String column) {
+            BigDecimal sum = null;
+            for (String k : keys) {
+                Map<String, Object> r = rows.get(k);
+                if (r != null && r.get(column) != null) {
+                    sum = (sum == null ? BigDecimal.ZERO : sum).add(new BigDecimal(r.get(column).toString()));
+                }
+            }
+            return sum;
+        }
     }
 
     private static final Pattern HEADING = Pattern.compile(
@@ -1000,6 +1072,11 @@ public final class ShanghaiLayoutReader implements LayoutReader {
                 sum(report, "T06", "人员经费合计 = 工资福利支出 + 对个人和家庭的补助", t06, "personnel_total", "amount", List.of("301", "303"));
                 sum(report, "T06", "公用经费合计 = 商品和服务支出 + 资本性支出", t06, "operating_total", "amount", List.of("302", "310"));
                 hierarchy(report, t06, "T06");
+            }
+            Map<String, Map<String, Object>> procurement = rows(document, "PROCUREMENT");
+            if (!procurement.isEmpty()) {
+                sum(report, "PROCUREMENT", "政府采购金额 = 货物 + 工程 + 服务", procurement, "total", "amount",
+                        List.of("goods", "works", "services"));
             }
             Map<String, Map<String, Object>> t09 = rows(document, "T09");
             for (String column : List.of("budget", "actual")) {

@@ -25,7 +25,8 @@ class ShanghaiLayoutReaderTest {
 
     /** The module runs with user.dir = model/, so the shared reports are two levels up from it. */
     private static final Path REPORTS = Path.of("..", "..", "shared", "reports");
-    private static final Set<String> TABLES = Set.of("T01", "T02", "T03", "T04", "T05", "T06", "T07", "T08", "T09");
+    private static final Set<String> TABLES = Set.of("T01", "T02", "T03", "T04", "T05", "T06", "T07", "T08", "T09",
+            "OFFICE_RUNNING", "PROCUREMENT", "ASSETS");
     private static final Set<String> NOT_CELLS = Set.of("table", "row", "name", "period", "lineNo", "note");
 
     /** What the comparison of a read report with its hand transcription came to. */
@@ -201,6 +202,9 @@ class ShanghaiLayoutReaderTest {
         // the published 公开02 rounds its lines: 合计 2946.25 against lines adding up to 2946.26
         assertTrue(result.report().identities().stream().anyMatch(i -> i.table().equals("T02") && !i.holds()
                 && i.detail().equals("2946.25 ≠ 2946.26（差 -0.01）")));
+        // 十一(二) states 251.25 of procurement as 4.79 of goods, 0 of works and 246.47 of services
+        assertTrue(result.report().identities().stream().anyMatch(i -> i.table().equals("PROCUREMENT") && !i.holds()
+                && i.detail().equals("251.25 ≠ 251.26（差 -0.01）")));
         assertTrue(result.report().placedCells().stream().anyMatch(p -> p.table().equals("T01") && p.row().equals("221")
                 && p.value().equals("445.69") && p.page() == 6));
     }
