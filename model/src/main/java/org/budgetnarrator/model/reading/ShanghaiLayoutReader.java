@@ -356,10 +356,12 @@ public final class ShanghaiLayoutReader implements LayoutReader {
             figures();
         }
 
+        /** Shanghai prints 万元; a table in 元 is noted, its figures kept as printed. */
         private void unit() {
             for (ReportLine line : region.subList(0, Math.min(4, region.size()))) {
-                if (line.text().contains("单位：元") || line.text().matches(".*单位[:：]\\s*元\\b.*")) {
-                    report.note(spec.table + "：金额单位为元");
+                String text = line.text().replace(" ", "");
+                if (text.contains("单位：元") || text.contains("单位:元")) {
+                    report.note(spec.table + "：金额单位为元（其余各表为万元），数字按原样读取，需换算");
                 }
             }
         }
@@ -632,21 +634,18 @@ public final class ShanghaiLayoutReader implements LayoutReader {
                 List<Spot> ps = e.getValue();
                 ps.sort(Comparator.comparingDouble(Spot::left));
                 StringBuilder code = new StringBuilder(c.text());
-                double ySum = c.y();
                 for (Spot p : ps) {
                     code.append(p.text());
-                    ySum += p.y();
                 }
                 if (code.length() > 7) {
                     report.note(spec.table + "：" + c.line().where() + "科目编码 " + code + " 无法识别");
                     continue;
                 }
-                Anchor a = new Anchor(code.toString(), block(c.left()), c.page(), c.left(), ySum / (ps.size() + 1), c.line());
+                // the row stands where its code's parts stand together (款 may sit a line below its 类)
+                Anchor a = new Anchor(code.toString(), block(c.left()), c.page(), c.left(), c.y(), c.line());
                 for (Spot p : ps) {
                     a.ys.add(p.y());
                 }
-                a.ys.remove(0);
-                a.ys.add(0, c.y());
                 anchors.add(a);
             }
             if (anchors.stream().noneMatch(a -> a.key.equals("total"))) {
