@@ -83,7 +83,7 @@ public final class ReportReader {
             report.note("按" + best.name() + "表式读取");
             best.read(source, document, report);
         }
-        if (document.year() == null) {
+        if (document.year() == null || report.incomplete()) {
             partial = true;
         }
         return new ReadResult(source.file(), ReadResult.ReportKind.FINAL_ACCOUNTS, document.toDocument(), report.done(), partial);

@@ -121,7 +121,7 @@ public final class ShanghaiLayoutReader implements LayoutReader {
         }
         for (Spec spec : SPECS) {
             if (titles.stream().noneMatch(t -> t.spec == spec)) {
-                report.note("未找到表“" + spec.title.pattern().replaceAll("\\(\\?:([^)]*)\\)\\?", "$1").replace(".?", "") + "”");
+                report.missing("未找到表“" + spec.title.pattern().replaceAll("\\(\\?:([^)]*)\\)\\?", "$1").replace(".?", "") + "”");
             }
         }
         Narrative.read(source, document, report);
@@ -320,7 +320,7 @@ public final class ShanghaiLayoutReader implements LayoutReader {
 
         void read() {
             if (region.isEmpty()) {
-                report.note(spec.table + "：表题之后没有内容");
+                report.missing(spec.table + "：表题之后没有内容");
                 return;
             }
             headerPage = region.get(0).page();
@@ -332,7 +332,7 @@ public final class ShanghaiLayoutReader implements LayoutReader {
             headerEnd = firstRowY();
             columns();
             if (columns.isEmpty()) {
-                report.note(spec.table + "：未读出表头各栏");
+                report.missing(spec.table + "：未读出表头各栏");
                 return;
             }
             if (spec.shape == Shape.TWO_SIDED || spec.shape == Shape.ECONOMIC) {
@@ -923,7 +923,7 @@ public final class ShanghaiLayoutReader implements LayoutReader {
                 }
             }
             if (pairs == null) {
-                report.note(spec.table + "：未读出“预算数/决算数”表头");
+                report.missing(spec.table + "：未读出“预算数/决算数”表头");
                 return;
             }
             String[] items = {"TOTAL", "OVERSEAS_TRAVEL", "VEHICLE", "VEHICLE_PURCHASE", "VEHICLE_OPERATION", "RECEPTION"};

@@ -56,6 +56,7 @@ class ShanghaiLayoutReaderTest {
     private static Tally compare(String name) throws IOException {
         ReadResult result = ReportReader.standard().read(ReportSource.ofPdf(REPORTS.resolve(name + ".pdf")));
         assertEquals(ReadResult.ReportKind.FINAL_ACCOUNTS, result.kind());
+        assertFalse(result.partial(), result.report().notes().toString());
         JsonNode fixture;
         try (InputStream in = ShanghaiLayoutReaderTest.class.getResourceAsStream("/fixtures/reports/" + name + "/department-year.json")) {
             fixture = new ObjectMapper().readTree(in);
@@ -188,6 +189,7 @@ class ShanghaiLayoutReaderTest {
         assertEquals(0, perTable.getOrDefault("T03", 0));
         assertEquals(0, perTable.getOrDefault("T09", 0));
         assertTrue(result.report().notes().contains("未找到表“支出决算表”"), result.report().notes().toString());
+        assertTrue(result.partial());
         assertEquals(List.of(), result.report().uncertainCells());
     }
 
