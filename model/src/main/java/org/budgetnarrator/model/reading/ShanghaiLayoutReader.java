@@ -208,18 +208,35 @@ public final class ShanghaiLayoutReader implements LayoutReader {
      */
     private static void department(ReportSource source, DocumentDraft document, ReadingReport report) {
         String read = document.departmentName();
-        if (read != null && !read.equals("未识别部门")) {
-            return;
-        }
-        for (ReportLine line : source.lines()) {
-            var m = HEADING.matcher(line.text().replace(" ", ""));
-            if (m.find() && !m.group(1).contains("XX")) {
-                String name = m.group(1);
-                document.department(ReportReader.code(name), name, null);
-                report.note("部门名称按" + line.where() + "“" + line.text() + "”读作“" + name + "”");
-                return;
+        if (read == null || read.equals("未识别部门")) {
+            for (ReportLine line : source.lines()) {
+                var m = HEADING.matcher(line.text().replace(" ", ""));
+                if (m.find() && !m.group(1).contains("XX")) {
+                    read = m.group(1);
+                    report.note("部门名称按" + line.where() + "“" + line.text() + "”读作“" + read + "”");
+                    break;
+                }
             }
         }
+        if (read == null || read.equals("未识别部门")) {
+            return;
+        }
+        String level = level(read);
+        if (level == null) {
+            report.note("未能从部门名称“" + read + "”判断行政级别");
+        }
+        document.department(ReportReader.code(read), read, level);
+    }
+
+    private static final Pattern MUNICIPALITY = Pattern.compile("^(?:中共)?(?:上海|北京|天津|重庆)市");
+    private static final Pattern MUNICIPAL_DISTRICT = Pattern.compile("^(?:中共)?(?:上海|北京|天津|重庆)市\\S{1,6}?(?:区|县)");
+
+    /** A district (区) or county of a municipality directly under the central government is 县级; the municipality 省级. */
+    private static String level(String department) {
+        if (MUNICIPAL_DISTRICT.matcher(department).find()) {
+            return "COUNTY";
+        }
+        return MUNICIPALITY.matcher(department).find() ? "PROVINCIAL" : null;
     }
 
     /** The table of contents' ordinals (一、收入支出决算总表), by title: the label a table carries in the report. */

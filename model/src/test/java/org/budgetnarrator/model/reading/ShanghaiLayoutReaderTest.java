@@ -211,6 +211,20 @@ class ShanghaiLayoutReaderTest {
                 && p.value().equals("445.69") && p.page() == 6));
     }
 
+    @Test
+    void eachReadReportPassesTheImportersChecks() throws IOException {
+        for (String name : List.of("putuo-finance-bureau-2024", "putuo-planning-bureau-2024", "putuo-social-work-dept-2024")) {
+            ReadResult result = ReportReader.standard().read(ReportSource.ofPdf(REPORTS.resolve(name + ".pdf")));
+            byte[] json = new ObjectMapper().writeValueAsBytes(result.document());
+            org.budgetnarrator.model.imports.RawDocument raw =
+                    new org.budgetnarrator.model.imports.JsonDocumentReader().read(name + ".json", json);
+            org.budgetnarrator.model.imports.BoundDocument bound = new org.budgetnarrator.model.imports.DocumentBinder().bind(raw);
+            new org.budgetnarrator.model.imports.DocumentValidator().validate(bound);
+            assertFalse(bound.hasErrors(), name + ": " + bound.problems());
+            assertEquals("COUNTY", ((Map<?, ?>) result.document().get("department")).get("level"), name);
+        }
+    }
+
     private static ReportLine line(int number, double y, Object... words) {
         List<ReportLine.Word> ws = new java.util.ArrayList<>();
         StringBuilder text = new StringBuilder();
