@@ -34,6 +34,7 @@ public final class ReadingReport {
     private final List<Identity> identities = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private boolean frozen;
+    private boolean incomplete;
 
     public void placed(String table, String row, String column, String value, ReportLine at) {
         check();
@@ -54,6 +55,17 @@ public final class ReadingReport {
     public void note(String note) {
         check();
         notes.add(note);
+    }
+
+    /** A note on a part of the report that was not read (a table missing or unreadable): the result is partial. */
+    public void missing(String note) {
+        note(note);
+        incomplete = true;
+    }
+
+    /** Whether part of what the report should print was not read (see {@link #missing}). */
+    public boolean incomplete() {
+        return incomplete;
     }
 
     public List<Placed> placedCells() {

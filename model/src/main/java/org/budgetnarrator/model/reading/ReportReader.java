@@ -15,17 +15,18 @@ public final class ReportReader {
 
     /** The layouts known, best first where two score alike. */
     public static ReportReader standard() {
-        return new ReportReader(List.of());
+        return new ReportReader(List.of(new ShanghaiLayoutReader()));
     }
 
     private static final Pattern YEAR = Pattern.compile("(20\\d{2})\\s*年度?\\s*(?:部门|单位)?(?:决算|部门决算)");
     private static final Pattern DEPARTMENT = Pattern.compile("^(?:部门|单位|编制单位|预算单位)[:：]\\s*(\\S.{0,60}?)\\s*(?:单位[:：].*)?$");
     /**
-     * The national template's placeholders (XX部门, 20XX年) and title. Its PDF names the department "上海市 XX 局" (the
-     * text layer spaces the Latin placeholder), so a space may stand between XX and what it names.
+     * The national template's title and placeholders where a department's report prints its name and figures: XX部门,
+     * 上海市XX局 (the text layer may space the Latin placeholder: "上海市 XX 局"), 20XX年, XXX万元, XX%, 项目XX个 (the
+     * 2024 template puts them in every paragraph; a published report may carry one left over, so it takes three).
      */
     private static final Pattern TEMPLATE = Pattern.compile(
-            "部门决算模板|[XＸ]{2}\\s*(?:部门|单位|局|厅|委|办|中心|研究所|年)|20[XＸ]{2}\\s*年");
+            "部门决算模板|[XＸ×]{2,}\\s*(?:部门|单位|局|厅|委|办|中心|研究所|年|万元|元|%|％|个|人次|辆|批次)|20[XＸ×]{2}\\s*年");
     /** What other documents call themselves: a budget, a self-evaluation, targets. */
     private static final Pattern OTHER = Pattern.compile("部门预算|单位预算|绩效自评表|绩效目标表|绩效目标申报表");
     private static final Pattern FINAL = Pattern.compile("决算");
@@ -96,7 +97,7 @@ public final class ReportReader {
             report.note("按" + best.name() + "表式读取");
             best.read(source, document, report);
         }
-        if (document.year() == null) {
+        if (document.year() == null || report.incomplete()) {
             partial = true;
         }
         return new ReadResult(source.file(), ReadResult.ReportKind.FINAL_ACCOUNTS, document.toDocument(), report.done(), partial);

@@ -21,6 +21,11 @@ public record ReportSource(String file, List<ReportLine> lines, boolean position
         lines = List.copyOf(lines);
     }
 
+    /** A PDF's text layer, with each word's position in points ({@link PdfReportSource}). */
+    public static ReportSource ofPdf(java.nio.file.Path file) {
+        return PdfReportSource.read(file);
+    }
+
     /** Plain text: pages at form feeds, words at runs of spaces, positions as display columns. */
     public static ReportSource ofText(String file, String text) {
         List<ReportLine> lines = new ArrayList<>();
