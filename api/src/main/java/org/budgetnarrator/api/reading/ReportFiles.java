@@ -1,31 +1,25 @@
 package org.budgetnarrator.api.reading;
 
+import org.budgetnarrator.model.reading.PdfReportSource;
 import org.budgetnarrator.model.reading.ReadException;
 import org.budgetnarrator.model.reading.ReportSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The one place a published report's file becomes a {@link ReportSource}, for the command line and GraphQL alike: a
  * .txt as PDF-to-text tools write it, a .pdf through its text layer.
- *
- * <p>Until the model's PDF source ({@code PdfReportSource}, PDFBox, with word positions) lands, a PDF's text layer is
- * taken from poppler's {@code pdftotext -layout}, read as plain text: {@link #pdf(String, byte[])} is the seam to switch.
  */
 public final class ReportFiles {
 
     /** A PDF of a 部门决算 is a few megabytes; a text far less. Larger is no report. */
     public static final int MAX_BYTES = 50 * 1024 * 1024;
-    private static final long PDFTOTEXT_SECONDS = 60;
 
     private ReportFiles() {
     }
@@ -62,48 +56,12 @@ public final class ReportFiles {
         return ReportSource.ofText(name, text);
     }
 
-    /**
-     * A PDF's text layer. The seam: once {@code ReportSource.ofPdf} (PdfReportSource) exists, this becomes
-     * {@code return ReportSource.ofPdf(name, content);} (or its Path form) and pdftotext is no longer needed.
-     */
+    /** A PDF's text layer with each word's position on the page (PdfReportSource, PDFBox). */
     static ReportSource pdf(String name, byte[] content) {
         if (content.length < 5 || !new String(content, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-")) {
             throw new ReadException(name, "不是PDF文件（文件开头没有“%PDF-”）");
         }
-        Path temp = null;
-        try {
-            temp = Files.createTempFile("narrator-read-", ".pdf");
-            Files.write(temp, content);
-            Process process = new ProcessBuilder("pdftotext", "-layout", "-enc", "UTF-8", temp.toString(), "-")
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            byte[] text;
-            try (InputStream in = process.getInputStream()) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                in.transferTo(out);
-                text = out.toByteArray();
-            }
-            if (!process.waitFor(PDFTOTEXT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new ReadException(name, "读取PDF文字层超时");
-            }
-            if (process.exitValue() != 0) {
-                throw new ReadException(name, "PDF文件已损坏或加密，无法读取文字层");
-            }
-            return ReportSource.ofText(name, new String(text, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new ReadException(name, "无法读取PDF文字层（需要poppler-utils的pdftotext：" + e.getMessage() + "）", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ReadException(name, "读取PDF时被中断", e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // A temporary copy left behind is removed with the system's temporary files.
-                }
-            }
-        }
+        return PdfReportSource.read(name, content);
     }
 
     /**

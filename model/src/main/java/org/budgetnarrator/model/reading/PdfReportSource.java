@@ -37,7 +37,16 @@ public final class PdfReportSource {
         if (!Files.isRegularFile(file)) {
             throw new ReadException(name, "文件不存在或无法打开");
         }
-        try (PDDocument document = Loader.loadPDF(file.toFile())) {
+        try {
+            return read(name, Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new ReadException(name, "文件无法打开（" + e.getMessage() + "）", e);
+        }
+    }
+
+    /** A PDF given as its bytes (an upload), under its file name for messages. */
+    public static ReportSource read(String name, byte[] content) {
+        try (PDDocument document = Loader.loadPDF(content)) {
             if (document.isEncrypted() && !document.getCurrentAccessPermission().canExtractContent()) {
                 throw new ReadException(name, "PDF 已加密且不允许提取文字，无法读取；请提供未加密的 PDF 或文本文件");
             }
