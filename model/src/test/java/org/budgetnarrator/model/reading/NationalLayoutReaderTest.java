@@ -1,0 +1,154 @@
+package org.budgetnarrator.model.reading;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The national layout read from the Xianning seed (pdftotext output of a published 部门决算) against the demo fixture
+ * transcribed from the same report by hand.
+ */
+class NationalLayoutReaderTest {
+
+    /** The module runs with user.dir = model/, so the shared seeds are two levels up from it. */
+    private static final Path SEED = Path.of("..", "..", "shared", "seeds", "xianning-city-2024-final-accounts.txt");
+
+    /**
+     * Cells of the fixture its author took from the 情况说明, not from the tables: Xianning's 公开05 prints 本年支出
+     * (小计, 基本支出, 项目支出) only, so 年初预算数 comes from the narrative; its 公开09 prints 预算数 and 决算数 only,
+     * so 全年预算数, the counts and the split of 公务接待费 come from the narrative too.
+     */
+    private static final Set<String> NARRATIVE_COLUMNS = Set.of("T05/initialBudget", "T09/adjustedBudget", "T09/groups",
+            "T09/persons", "T09/vehiclesHeld");
+    private static final Set<String> NARRATIVE_ROWS = Set.of("T09/RECEPTION_FOREIGN", "T09/RECEPTION_DOMESTIC");
+
+    private static ReportSource seed() throws IOException {
+        assertTrue(Files.isRegularFile(SEED), SEED.toAbsolutePath() + " is missing");
+        return ReportSource.ofText(SEED.getFileName().toString(), Files.readString(SEED));
+    }
+
+    private static JsonNode fixture() throws IOException {
+        try (InputStream in = NationalLayoutReaderTest.class.getResourceAsStream("/demo/xianning-2024.json")) {
+            assertNotNull(in, "the demo fixture is missing");
+            return new ObjectMapper().readTree(in);
+        }
+    }
+
+    @Test
+    void theXianningSeedReadsIntoTheDemoFixturesTableFigures() throws IOException {
+        DocumentDraft document = new DocumentDraft();
+        ReadingReport report = new ReadingReport();
+        new NationalLayoutReader().read(seed(), document, report);
+
+        Map<String, String> read = new HashMap<>();
+        for (Map<String, Object> row : document.rows()) {
+            for (Map.Entry<String, Object> e : row.entrySet()) {
+                if (!Set.of("table", "row", "name", "lineNo", "period").contains(e.getKey())) {
+                    read.put(row.get("table") + "/" + row.get("row") + "/" + e.getKey(), String.valueOf(e.getValue()));
+                }
+            }
+        }
+        Set<String> flagged = new HashSet<>();
+        for (ReadingReport.Uncertain u : report.uncertainCells()) {
+            for (String alternative : u.alternatives()) {
+                flagged.add(u.row() == null ? u.table() + "/" + alternative.replace('.', '/')
+                        : u.table() + "/" + u.row() + "/" + alternative);
+            }
+        }
+
+        int compared = 0;
+        int blank = 0;
+        List<String> wrong = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        List<String> uncertain = new ArrayList<>();
+        for (JsonNode row : fixture().get("publishedTables")) {
+            String table = row.get("table").asText();
+            if (!table.matches("T0[1-9]") || row.has("period") || NARRATIVE_ROWS.contains(table + "/" + row.get("row").asText())) {
+                continue;
+            }
+            for (Iterator<String> it = row.fieldNames(); it.hasNext(); ) {
+                String column = it.next();
+                if (Set.of("table", "row", "name", "lineNo").contains(column) || NARRATIVE_COLUMNS.contains(table + "/" + column)) {
+                    continue;
+                }
+                String cell = table + "/" + row.get("row").asText() + "/" + column;
+                BigDecimal expected = new BigDecimal(row.get(column).asText());
+                compared++;
+                if (flagged.contains(cell)) {
+                    uncertain.add(cell);
+                } else if (read.containsKey(cell)) {
+                    if (new BigDecimal(read.get(cell)).compareTo(expected) != 0) {
+                        wrong.add(cell + " read " + read.get(cell) + ", fixture " + expected);
+                    }
+                } else if (expected.signum() == 0) {
+                    blank++; // printed blank: the fixture holds it as 0, the reader leaves it absent
+                } else {
+                    missing.add(cell + " = " + expected);
+                }
+            }
+        }
+        List<ReadingReport.Identity> contradicted = report.identities().stream().filter(i -> !i.holds()).toList();
+        System.out.printf("national layout, Xianning 2024: %d cells placed, %d uncertain (%.1f%%); fixture %d cells compared: "
+                        + "%d blank as printed, %d flagged uncertain, %d wrong, %d missing; %d identities checked, %d contradicted%n",
+                report.placedCells().size(), report.uncertainCells().size(), report.uncertainShare(), compared, blank,
+                uncertain.size(), wrong.size(), missing.size(), report.identities().size(), contradicted.size());
+        report.uncertainCells().forEach(u -> System.out.println("  uncertain: " + u));
+        contradicted.forEach(i -> System.out.println("  contradicted: " + i));
+        report.notes().forEach(n -> System.out.println("  note: " + n));
+
+        assertTrue(compared > 90, "the fixture's table cells were compared: " + compared);
+        assertEquals(List.of(), wrong, "cells placed with another value than the fixture's");
+        assertEquals(List.of(), missing, "fixture cells the reader neither placed nor flagged");
+        assertTrue(report.uncertainShare() <= 1.0, "uncertain share " + report.uncertainShare() + "%");
+        assertEquals(List.of(), contradicted, "identities the Xianning tables hold");
+    }
+
+    @Test
+    void everyOneOfTheNineTablesIsFoundAndItsLayoutRecorded() throws IOException {
+        DocumentDraft document = new DocumentDraft();
+        ReadingReport report = new ReadingReport();
+        new NationalLayoutReader().read(seed(), document, report);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> layouts = (List<Map<String, Object>>) document.toDocument().get("tableLayouts");
+        assertEquals(List.of("T01", "T02", "T03", "T04", "T05", "T06", "T07", "T08", "T09"),
+                layouts.stream().map(l -> l.get("table")).toList());
+        assertEquals("收入支出决算总表", layouts.get(0).get("title"));
+    }
+
+    @Test
+    void aTextWithoutPublicTablesScoresZero() throws IOException {
+        ReportSource budget = ReportSource.ofText("targets.txt", Files.readString(
+                Path.of("..", "..", "shared", "seeds", "shijiazhuang-city-2024-budget-performance-targets.txt")));
+        assertEquals(0, new NationalLayoutReader().score(budget));
+        assertEquals(0, new NationalLayoutReader().score(ReportSource.ofText("x.txt", "收入支出决算总表\n合计 429.80\n")));
+        assertTrue(new NationalLayoutReader().score(seed()) >= 90);
+    }
+
+    @Test
+    void theStandardReaderReadsTheSeedAsXianningsFinalAccounts() throws IOException {
+        ReadResult result = ReportReader.standard().read(seed());
+        assertEquals(ReadResult.ReportKind.FINAL_ACCOUNTS, result.kind());
+        assertEquals(2024, result.document().get("year"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> department = (Map<String, Object>) result.document().get("department");
+        assertEquals("中共咸宁市委外事工作委员会办公室", department.get("name"));
+        assertTrue(result.report().placedCells().size() > 100);
+    }
+}
