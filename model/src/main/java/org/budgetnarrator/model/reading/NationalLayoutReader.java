@@ -74,6 +74,66 @@ public final class NationalLayoutReader implements LayoutReader {
                 default -> reading.accounts(t, lines);
             }
         }
+        narrative(source, document, report);
+    }
+
+    private static final Pattern NARRATIVE = Pattern.compile("^\\s*第[一二三四五六七八九十]+部分\\s*(.*情况说明)\\s*$");
+    /** Where a paragraph of the 情况说明 starts: its headings (一、 （一） (1) 1.), 图 N and notes. */
+    private static final Pattern PARAGRAPH = Pattern.compile(
+            "^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\\d]+[）)]|\\d{1,2}[.．、](?!\\d)|[①-⑳]|图\\s*\\d|注[:：]|备注[:：])");
+
+    /** A heading of its own line: 一、 （一） 图 N (numbered items 1. (1) run on like any paragraph). */
+    private static final Pattern HEADING = Pattern.compile("^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|图\\s*\\d)");
+
+    /**
+     * The 情况说明 (第三部分 in the national template) as one document: PDF-to-text breaks its lines at the page's
+     * width, so a line runs on into the next unless the next opens a heading, or it is short and ends a sentence
+     * (its paragraph ended) or is a heading itself (一、 （一） 图 N without a comma).
+     */
+    static void narrative(ReportSource source, DocumentDraft document, ReadingReport report) {
+        List<ReportLine> lines = source.lines();
+        int start = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (NARRATIVE.matcher(lines.get(i).text()).find()) {
+                start = i;
+                break;
+            }
+        }
+        if (start < 0) {
+            report.note("未找到部门决算情况说明（“第三部分……情况说明”）");
+            return;
+        }
+        List<ReportLine> body = new ArrayList<>();
+        for (int i = start + 1; i < lines.size() && !PART.matcher(lines.get(i).text()).find(); i++) {
+            if (!lines.get(i).text().matches("[-—\\s\\d第页/]+")) { // page numbers
+                body.add(lines.get(i));
+            }
+        }
+        // the width of a full line: the commonest; a line two characters narrower ended before the margin
+        Map<Long, Integer> widths = new LinkedHashMap<>();
+        for (ReportLine line : body) {
+            widths.merge(Math.round(width(line)), 1, Integer::sum);
+        }
+        double full = widths.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(0L);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < body.size(); i++) {
+            ReportLine line = body.get(i);
+            if (i > 0) {
+                ReportLine previous = body.get(i - 1);
+                boolean shortLine = width(previous) <= full - 4;
+                boolean ends = PARAGRAPH.matcher(line.text()).find()
+                        || shortLine && (previous.text().matches(".*[。！？；：]$") || HEADING.matcher(previous.text()).find() && !previous.text().contains("，"));
+                text.append(ends ? "\n" : "");
+            }
+            text.append(line.text());
+        }
+        String title = lines.get(start).text().strip().replaceAll("(?<=\\d)\\s+(?=[年月日])", "");
+        document.document("FINAL_ACCOUNTS_NARRATIVE", title, text.toString());
+    }
+
+    private static double width(ReportLine line) {
+        List<ReportLine.Word> words = line.words();
+        return words.isEmpty() ? 0 : words.get(words.size() - 1).right() - words.get(0).left();
     }
 
     /** Each table's lines: from its label to the next label or part, the repeated page headers included. */
@@ -254,7 +314,13 @@ public final class NationalLayoutReader implements LayoutReader {
                         rows.put("in:" + key, income);
                     }
                 }
-                name.setLength(0);
+                if (income == null && name.length() > 0 && i > 0 && !toks.get(i - 1).number()) {
+                    // the words before the first number were no income row (its 行次 did not follow on): they name the
+                    // expenditure row, unless the expenditure side names itself too
+                    report.note(t.number() + "表" + line.where() + "：收入方“" + name + "”后没有接续的行次（应为" + nextIncome + "），按支出方的行读取");
+                } else {
+                    name.setLength(0);
+                }
                 while (i < toks.size() && !toks.get(i).number()) {
                     name.append(toks.get(i++).text());
                 }
@@ -800,7 +866,7 @@ public final class NationalLayoutReader implements LayoutReader {
                         BigDecimal stated = new BigDecimal(m.group(1));
                         int slot = actual + (Integer) said[1];
                         List<int[]> fits = kept.stream().filter(c -> near(slot(c, figures, slot), stated, 1)).toList();
-                        report.identity(t.name(), "情况说明所述" + ITEMS.get((Integer) said[1]) + "决算数 " + stated.toPlainString(),
+                        report.identity(t.name(), "情况说明所述" + label(t, ITEMS.get((Integer) said[1])) + "决算数 " + stated.toPlainString(),
                                 !fits.isEmpty(), m.group());
                         if (!fits.isEmpty()) {
                             kept = fits;

@@ -151,4 +151,36 @@ class NationalLayoutReaderTest {
         assertEquals("中共咸宁市委外事工作委员会办公室", department.get("name"));
         assertTrue(result.report().placedCells().size() > 100);
     }
+
+    @Test
+    void theNarrativeReadsIntoTheFixturesParagraphs() throws IOException {
+        DocumentDraft document = new DocumentDraft();
+        new NationalLayoutReader().read(seed(), document, new ReadingReport());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> documents = (List<Map<String, Object>>) document.toDocument().get("documents");
+        assertNotNull(documents, "no document read");
+        JsonNode expected = null;
+        for (JsonNode d : fixture().get("documents")) {
+            if (d.get("kind").asText().equals("FINAL_ACCOUNTS_NARRATIVE")) {
+                expected = d;
+            }
+        }
+        assertNotNull(expected);
+        Map<String, Object> narrative = documents.get(0);
+        assertEquals("FINAL_ACCOUNTS_NARRATIVE", narrative.get("kind"));
+        assertEquals(expected.get("title").asText(), narrative.get("title"));
+        List<String> want = List.of(expected.get("text").asText().split("\n"));
+        List<String> got = List.of(String.valueOf(narrative.get("text")).split("\n"));
+        List<String> differ = new ArrayList<>();
+        for (int i = 0; i < Math.max(want.size(), got.size()); i++) {
+            String w = i < want.size() ? want.get(i) : "";
+            String g = i < got.size() ? got.get(i) : "";
+            if (!w.equals(g)) {
+                differ.add("#" + i + "\n  fixture: " + w + "\n  read:    " + g);
+            }
+        }
+        System.out.println("narrative: " + got.size() + " paragraphs read, fixture " + want.size() + ", " + differ.size() + " differ");
+        differ.stream().limit(8).forEach(System.out::println);
+        assertEquals(List.of(), differ);
+    }
 }
