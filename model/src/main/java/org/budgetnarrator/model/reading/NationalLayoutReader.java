@@ -529,6 +529,9 @@ public final class NationalLayoutReader implements LayoutReader {
             }
             List<Column> columns = printedColumns(t, header);
             Map<String, Row> rows = segments(t, toks, columns, Map.of("合计", "total"));
+            if (headerText(header).contains("行次")) {
+                rows = lineNumbers(t, rows);
+            }
             List<Sum> sums = sums(t, columns);
             for (Row r : rows.values()) {
                 candidates(t, r, sums);
@@ -672,7 +675,7 @@ public final class NationalLayoutReader implements LayoutReader {
             return i + 1 < toks.size() && !toks.get(i + 1).number();
         }
 
-        private static List<Column> printedColumns(PublicTable t, List<ReportLine> header) {
+        private static String headerText(List<ReportLine> header) {
             StringBuilder text = new StringBuilder();
             for (ReportLine line : header) {
                 if (line.text().contains("部门：") || line.text().contains("单位：")) {
@@ -680,7 +683,41 @@ public final class NationalLayoutReader implements LayoutReader {
                 }
                 text.append(line.text().replaceAll("\\s+", ""));
             }
-            String h = text.toString();
+            return text.toString();
+        }
+
+        /**
+         * Where the table prints a 行次 column, each row's first figure is its 行次 when it is a whole number that
+         * follows on from the row before (1, 2, 3 …): an amount is rarely whole and never counts the rows.
+         */
+        private Map<String, Row> lineNumbers(PublicTable t, Map<String, Row> rows) {
+            Map<String, Row> out = new LinkedHashMap<>();
+            int next = 1;
+            for (Row r : rows.values()) {
+                Integer lineNo = null;
+                List<Tok> figures = new ArrayList<>(r.figures);
+                if (!figures.isEmpty() && figures.get(0).integer()) {
+                    int n = Integer.parseInt(figures.get(0).text());
+                    if (n == next || next == 1 && n <= 3) {
+                        lineNo = n;
+                        next = n + 1;
+                        figures.remove(0);
+                    }
+                }
+                if (lineNo == null) {
+                    report.note(t.number() + "表" + r.at.where() + "：行“" + r.key + "”没有接续的行次（应为" + next + "）");
+                    next++;
+                }
+                Row row = new Row(r.key, r.name, lineNo, r.at);
+                row.figures.addAll(figures);
+                row.columns = r.columns;
+                out.put(r.key, row);
+            }
+            return out;
+        }
+
+        private static List<Column> printedColumns(PublicTable t, List<ReportLine> header) {
+            String h = headerText(header);
             List<Column> out = new ArrayList<>();
             for (Column c : t.columns()) {
                 boolean printed = switch (c) {
@@ -950,11 +987,16 @@ public final class NationalLayoutReader implements LayoutReader {
                     kept.add(c);
                 }
             }
+            if (r.columns.containsAll(List.of(Column.CARRY_BEGIN, Column.INCOME, Column.TOTAL, Column.CARRY_END))) {
+                // what was carried in and received is spent or carried out
+                kept = kept.stream().filter(c -> near(r.value(c, Column.CARRY_BEGIN).add(r.value(c, Column.INCOME)),
+                        r.value(c, Column.TOTAL).add(r.value(c, Column.CARRY_END)), 4)).toList();
+            }
             if (kept.isEmpty()) {
                 report.identity(t.name(), r.key + " 合计栏 = 各组成栏之和", false, "没有一种排列相符：" + texts(r.figures));
                 kept = all;
             }
-            r.candidates = kept;
+            r.candidates = new ArrayList<>(kept);
         }
 
         private static String texts(List<Tok> figures) {

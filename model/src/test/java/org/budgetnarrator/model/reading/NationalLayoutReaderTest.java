@@ -183,4 +183,80 @@ class NationalLayoutReaderTest {
         differ.stream().limit(8).forEach(System.out::println);
         assertEquals(List.of(), differ);
     }
+
+    private static Set<String> cells(String text) {
+        DocumentDraft document = new DocumentDraft();
+        ReadingReport report = new ReadingReport();
+        new NationalLayoutReader().read(ReportSource.ofText("t.txt", text), document, report);
+        Set<String> out = new HashSet<>();
+        for (ReadingReport.Placed p : report.placedCells()) {
+            out.add(p.table() + "/" + p.row() + "/" + p.column() + "=" + new BigDecimal(p.value()).stripTrailingZeros().toPlainString());
+        }
+        return out;
+    }
+
+    @Test
+    void aTableBrokenAcrossPagesWithItsHeaderRepeatedReadsAsTheWholeTable() throws IOException {
+        String text = Files.readString(SEED);
+        int t05 = text.indexOf("公开 05 表");
+        int at = text.indexOf("\n208 ", t05) + 1;
+        String pageBreak = "\f五、一般公共预算财政拨款支出决算表\n公开 05 表\n部门：中共咸宁市委外事工作委员会办公室 单位：万元\n"
+                + "项目 本年支出\n科目代码 科目名称 小计 基本支出 项目支出\n栏次 1 2 3\n";
+        String broken = text.substring(0, at) + pageBreak + text.substring(at);
+        Set<String> whole = cells(text);
+        assertEquals(whole, cells(broken));
+        assertTrue(whole.contains("T05/2210202/basic=4.27"));
+    }
+
+    @Test
+    void aNameWrappedOntoTheNextLineKeepsItsRowAndFigures() throws IOException {
+        String text = Files.readString(SEED);
+        int t03 = text.indexOf("公开 03表");
+        String row = "2080505 机关事业单位基本养老保险缴费支出 30.70 30.70";
+        int at = text.indexOf(row, t03);
+        String wrapped = text.substring(0, at) + "2080505 机关事业单位基本养老保险缴\n\n费支出 30.70 30.70" + text.substring(at + row.length());
+        DocumentDraft document = new DocumentDraft();
+        new NationalLayoutReader().read(ReportSource.ofText("t.txt", wrapped), document, new ReadingReport());
+        Map<String, Object> read = document.rows().stream()
+                .filter(r -> r.get("table").equals("T03") && r.get("row").equals("2080505")).findFirst().orElseThrow();
+        assertEquals("机关事业单位基本养老保险缴费支出", read.get("name"));
+        assertEquals("30.70", read.get("total"));
+        assertEquals("30.70", read.get("basic"));
+    }
+
+    /** 03 alone: nothing tells whether the second figure is 基本支出, 项目支出 or another part. */
+    private static final String LONE_03 = String.join("\n", "公开03表", "部门：某单位 单位：万元",
+            "项目 本年支出合计 基本支出 项目支出 上缴上级支出 经营支出 对附属单位补助支出", "科目代码 科目名称",
+            "栏次 1 2 3 4 5 6", "合计 102.77 102.77", "201 一般公共服务支出 102.77 102.77", "注：本表反映部门本年度各项支出情况。", "");
+
+    @Test
+    void aFigureThatFitsSeveralColumnsEquallyIsReportedUncertainAndNotPlaced() {
+        DocumentDraft document = new DocumentDraft();
+        ReadingReport report = new ReadingReport();
+        new NationalLayoutReader().read(ReportSource.ofText("t.txt", LONE_03), document, report);
+        assertEquals(Set.of("T03/total/total=102.77", "T03/201/total=102.77"), cells(LONE_03));
+        assertEquals(2, report.uncertainCells().size());
+        for (ReadingReport.Uncertain u : report.uncertainCells()) {
+            assertEquals(List.of("basic", "project", "remittance", "business", "subsidiary"), u.alternatives());
+            assertEquals("102.77", u.value());
+        }
+        assertTrue(document.rows().stream().noneMatch(r -> r.containsKey("basic") || r.containsKey("project")));
+    }
+
+    @Test
+    void aLineNumberColumnInAnAccountTableIsReadAsTheRowsLineNotAsAFigure() {
+        String text = String.join("\n", "公开05表", "部门：某单位 单位：万元", "项目 行次 本年支出",
+                "科目代码 科目名称 小计 基本支出 项目支出", "栏次 1 2 3", "合计 1 120.00 100.00 20.00",
+                "201 一般公共服务支出 2 120.00 100.00 20.00", "20101 人大事务 3 120.00 100.00 20.00",
+                "2010101 行政运行 4 100.00 100.00", "2010102 一般行政管理事务 5 20.00 20.00", "注：", "");
+        DocumentDraft document = new DocumentDraft();
+        ReadingReport report = new ReadingReport();
+        new NationalLayoutReader().read(ReportSource.ofText("t.txt", text), document, report);
+        Map<String, Object> running = document.rows().stream().filter(r -> r.get("row").equals("2010101")).findFirst().orElseThrow();
+        assertEquals(4, running.get("lineNo"));
+        assertEquals("100.00", running.get("basic"));
+        Map<String, Object> project = document.rows().stream().filter(r -> r.get("row").equals("2010102")).findFirst().orElseThrow();
+        assertEquals("20.00", project.get("project"));
+        assertEquals(List.of(), report.uncertainCells());
+    }
 }
