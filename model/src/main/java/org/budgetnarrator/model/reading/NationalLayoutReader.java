@@ -25,6 +25,7 @@ public final class NationalLayoutReader implements LayoutReader {
 
     private static final Pattern LABEL = Pattern.compile("公开\\s*0?([1-9])\\s*表");
     private static final Pattern NUMBER = Pattern.compile("-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?");
+    private static final Pattern BLANK = Pattern.compile("[-—－–]{1,2}|/");
     private static final Pattern ORDINAL = Pattern.compile("^[（(]?[一二三四五六七八九十]+[、）)．.]\\s*");
     private static final Pattern PART = Pattern.compile("^\\s*第[一二三四五六七八九十]+部分");
 
@@ -145,7 +146,8 @@ public final class NationalLayoutReader implements LayoutReader {
         for (int i = 0; i < lines.size(); i++) {
             ReportLine line = lines.get(i);
             Matcher m = LABEL.matcher(line.text());
-            if (m.find() && line.text().length() <= 20) {
+            // a label stands on its own short line; "详见公开05表" in a sentence is no table
+            if (m.find() && line.text().length() <= 30 && !line.text().contains("见")) {
                 current = PublicTable.valueOf("T0" + m.group(1));
                 if (out.containsKey(current)) {
                     continue; // the label repeated on a table's next page
@@ -176,16 +178,21 @@ public final class NationalLayoutReader implements LayoutReader {
 
     /** A word of a table's text and the line it stands on. */
     record Tok(String text, ReportLine line) {
+        /** A figure, or the dash some reports print in an empty cell (it holds the cell's place, not a value). */
         boolean number() {
-            return NUMBER.matcher(text).matches();
+            return NUMBER.matcher(text).matches() || blank();
+        }
+
+        boolean blank() {
+            return BLANK.matcher(text).matches();
         }
 
         boolean integer() {
-            return number() && !text.contains(".");
+            return NUMBER.matcher(text).matches() && !text.contains(".");
         }
 
         BigDecimal value() {
-            return new BigDecimal(text.replace(",", ""));
+            return blank() ? BigDecimal.ZERO : new BigDecimal(text.replace(",", ""));
         }
     }
 
@@ -918,6 +925,9 @@ public final class NationalLayoutReader implements LayoutReader {
                     where.add(c[i]);
                 }
                 Tok f = figures.get(i);
+                if (f.blank()) {
+                    continue;
+                }
                 if (where.size() == 1) {
                     String[] slot = slots.get(where.iterator().next()).split(":");
                     put(t, slot[0], label(t, slot[0]), null, slot[1], f);
@@ -1137,6 +1147,9 @@ public final class NationalLayoutReader implements LayoutReader {
                         where.add(r.columns.get(c[i]));
                     }
                     Tok f = r.figures.get(i);
+                    if (f.blank()) {
+                        continue; // an empty cell stays absent
+                    }
                     if (where.size() == 1) {
                         put(t, r.key, r.name, r.lineNo, where.iterator().next().key(), f);
                     } else {
@@ -1148,8 +1161,9 @@ public final class NationalLayoutReader implements LayoutReader {
         }
 
         private void put(PublicTable t, String row, String name, Integer lineNo, String column, Tok figure) {
-            document.row(t.name(), row, name == null || name.isEmpty() ? null : name, lineNo).put(column, figure.text());
-            report.placed(t.name(), row, column, figure.text(), figure.line());
+            String value = figure.text().replace(",", ""); // 1,234.56 as the import format writes it
+            document.row(t.name(), row, name == null || name.isEmpty() ? null : name, lineNo).put(column, value);
+            report.placed(t.name(), row, column, value, figure.line());
         }
     }
 

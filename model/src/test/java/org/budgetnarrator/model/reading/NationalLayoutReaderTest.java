@@ -259,4 +259,18 @@ class NationalLayoutReaderTest {
         assertEquals("20.00", project.get("project"));
         assertEquals(List.of(), report.uncertainCells());
     }
+
+    @Test
+    void dashesInEmptyCellsHoldTheirColumnsAndStayAbsent() {
+        // where a report prints every empty cell as a dash, the figures stand in their own columns
+        String text = LONE_03.replace("合计 102.77 102.77", "合计 102.77 - 102.77 - - -")
+                .replace("201 一般公共服务支出 102.77 102.77", "201 一般公共服务支出 102.77 — 102.77 — — —");
+        ReadingReport report = new ReadingReport();
+        DocumentDraft document = new DocumentDraft();
+        new NationalLayoutReader().read(ReportSource.ofText("t.txt", text), document, report);
+        assertEquals(List.of(), report.uncertainCells());
+        Map<String, Object> row = document.rows().stream().filter(r -> r.get("row").equals("201")).findFirst().orElseThrow();
+        assertEquals("102.77", row.get("project"));
+        assertEquals(Set.of("table", "row", "name", "total", "project"), row.keySet(), "the dashes are no figures: " + row);
+    }
 }
