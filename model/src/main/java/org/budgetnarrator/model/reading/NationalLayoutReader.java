@@ -281,6 +281,7 @@ public final class NationalLayoutReader implements LayoutReader {
             int nextIncome = 1;
             int nextExpenditure = -1;
             boolean beginSeen = false;
+            StringBuilder pending = new StringBuilder();
             List<Column> expenditureColumns = t == PublicTable.T04
                     ? List.of(Column.TOTAL, Column.GENERAL, Column.FUND, Column.STATE_CAPITAL) : List.of(Column.AMOUNT);
             for (ReportLine line : lines) {
@@ -292,10 +293,14 @@ public final class NationalLayoutReader implements LayoutReader {
                 }
                 List<Tok> toks = line.words().stream().map(w -> new Tok(w.text(), line)).toList();
                 if (toks.stream().noneMatch(Tok::integer)) {
+                    if (nextIncome > 1 && toks.stream().noneMatch(Tok::number)) {
+                        pending.append(line.text().replaceAll("\\s+", "")); // a long name wrapped: its head
+                    }
                     continue;
                 }
                 int i = 0;
-                StringBuilder name = new StringBuilder();
+                StringBuilder name = new StringBuilder(pending);
+                pending.setLength(0);
                 while (i < toks.size() && !toks.get(i).number()) {
                     name.append(toks.get(i++).text());
                 }
@@ -387,7 +392,7 @@ public final class NationalLayoutReader implements LayoutReader {
                     funds.put(Column.STATE_CAPITAL, sum(rows, "in:state_capital_budget_appropriation", "in:carry_forward_begin_state_capital"));
                     boolean held = grand.keep(c -> funds.entrySet().stream()
                             .allMatch(e -> near(grand.value(c, e.getKey()), e.getValue(), 3)));
-                    report.identity(t.name(), "支出总计各栏 = 收入方同一资金的本年收入 + 年初结转和结余", held, funds.toString());
+                    report.identity(t.name(), "支出总计各栏 = 收入方同一资金的本年收入 + 年初结转和结余", held, detail(funds));
                 }
                 Map<String, Row> t05 = read.get(PublicTable.T05);
                 if (t05 != null) {
@@ -413,6 +418,12 @@ public final class NationalLayoutReader implements LayoutReader {
             rows.forEach((k, v) -> stored.put(k, v));
             read.put(t, stored);
             place(t, rows.values());
+        }
+
+        private static String detail(Map<Column, BigDecimal> values) {
+            List<String> parts = new ArrayList<>();
+            values.forEach((c, v) -> parts.add(c.label() + " " + v.toPlainString()));
+            return String.join("，", parts);
         }
 
         private static void addIf(List<Row> rows, Row row) {
@@ -571,7 +582,7 @@ public final class NationalLayoutReader implements LayoutReader {
                 boolean held = total.keep(c -> sources.entrySet().stream()
                         .filter(e -> total.columns.contains(e.getKey()))
                         .allMatch(e -> near(total.value(c, e.getKey()), e.getValue(), 3)));
-                report.identity(t.name(), "合计行各栏 = 公开01表的各项收入", held, sources.toString());
+                report.identity(t.name(), "合计行各栏 = 公开01表的各项收入", held, detail(sources));
             }
             if (t == PublicTable.T03 && total != null && t01 != null) {
                 BigDecimal spent = amount(t01.get("out:expenditure_total"));

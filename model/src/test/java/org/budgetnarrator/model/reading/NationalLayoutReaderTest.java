@@ -273,4 +273,15 @@ class NationalLayoutReaderTest {
         assertEquals("102.77", row.get("project"));
         assertEquals(Set.of("table", "row", "name", "total", "project"), row.keySet(), "the dashes are no figures: " + row);
     }
+
+    @Test
+    void aWrappedNameInTheTwoSidedTableJoinsTheRowBelowIt() throws IOException {
+        String text = Files.readString(SEED).replace("本年收入合计 27 429.8 本年支出合计 58 429.80",
+                "本年收入\n合计 27 429.8 本年支出合计 58 429.80");
+        ReadingReport report = new ReadingReport();
+        new NationalLayoutReader().read(ReportSource.ofText("t.txt", text), new DocumentDraft(), report);
+        assertTrue(report.notes().stream().noneMatch(n -> n.contains("公开01")), String.valueOf(report.notes()));
+        assertEquals(cells(Files.readString(SEED)), cells(text));
+        assertTrue(cells(text).contains("T01/income_total/amount=429.8"));
+    }
 }
