@@ -282,10 +282,11 @@ public final class NationalLayoutReader implements LayoutReader {
             int nextExpenditure = -1;
             boolean beginSeen = false;
             StringBuilder pending = new StringBuilder();
+            int page = -1;
             List<Column> expenditureColumns = t == PublicTable.T04
                     ? List.of(Column.TOTAL, Column.GENERAL, Column.FUND, Column.STATE_CAPITAL) : List.of(Column.AMOUNT);
             for (ReportLine line : lines) {
-                if (line.text().startsWith("注") ) {
+                if (line.text().startsWith("注")) {
                     break;
                 }
                 if (line.text().contains("栏次") || line.text().contains("部门：") || line.text().contains("行次")) {
@@ -293,11 +294,13 @@ public final class NationalLayoutReader implements LayoutReader {
                 }
                 List<Tok> toks = line.words().stream().map(w -> new Tok(w.text(), line)).toList();
                 if (toks.stream().noneMatch(Tok::integer)) {
-                    if (nextIncome > 1 && toks.stream().noneMatch(Tok::number)) {
-                        pending.append(line.text().replaceAll("\\s+", "")); // a long name wrapped: its head
+                    // a long name wrapped: its head, unless the line is the header repeated atop the next page
+                    if (nextIncome > 1 && line.page() == page && toks.stream().noneMatch(Tok::number)) {
+                        pending.append(line.text().replaceAll("\\s+", ""));
                     }
                     continue;
                 }
+                page = line.page();
                 int i = 0;
                 StringBuilder name = new StringBuilder(pending);
                 pending.setLength(0);
@@ -368,8 +371,6 @@ public final class NationalLayoutReader implements LayoutReader {
                 candidates(t, r, sums);
             }
             List<Group> groups = new ArrayList<>();
-            Map<String, Row> byKey = new LinkedHashMap<>();
-            rows.forEach((k, v) -> byKey.put(k, v));
             List<Row> classRows = rows.values().stream().filter(r -> r.key.matches("\\d{3}")).toList();
             Row expTotal = rows.get("out:expenditure_total");
             if (expTotal != null) {

@@ -284,4 +284,17 @@ class NationalLayoutReaderTest {
         assertEquals(cells(Files.readString(SEED)), cells(text));
         assertTrue(cells(text).contains("T01/income_total/amount=429.8"));
     }
+
+    @Test
+    void theTwoSidedTableBrokenAcrossPagesReadsAsTheWholeTable() throws IOException {
+        String text = Files.readString(SEED);
+        String at = "19 十九、住房保障支出 50 30.57";
+        String broken = text.replace(at, "\f部门：中共咸宁市委外事工作委员会办公室 单位：万元\n收入 支出\n项目 行次 金额 项目 行次 金额\n"
+                + "栏次 1 栏次 2\n" + at);
+        assertTrue(!broken.equals(text));
+        assertEquals(cells(text), cells(broken));
+        ReadingReport report = new ReadingReport();
+        new NationalLayoutReader().read(ReportSource.ofText("t.txt", broken), new DocumentDraft(), report);
+        assertTrue(report.notes().stream().noneMatch(n -> n.contains("公开01")), String.valueOf(report.notes()));
+    }
 }
