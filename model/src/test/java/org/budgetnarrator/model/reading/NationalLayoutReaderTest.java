@@ -2,6 +2,10 @@ package org.budgetnarrator.model.reading;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.budgetnarrator.model.imports.BoundDocument;
+import org.budgetnarrator.model.imports.DocumentBinder;
+import org.budgetnarrator.model.imports.DocumentValidator;
+import org.budgetnarrator.model.imports.JsonDocumentReader;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -296,5 +300,18 @@ class NationalLayoutReaderTest {
         ReadingReport report = new ReadingReport();
         new NationalLayoutReader().read(ReportSource.ofText("t.txt", broken), new DocumentDraft(), report);
         assertTrue(report.notes().stream().noneMatch(n -> n.contains("公开01")), String.valueOf(report.notes()));
+    }
+
+    @Test
+    void theDocumentReadFromTheSeedPassesTheImportersValidation() throws IOException {
+        DocumentDraft document = new DocumentDraft();
+        document.year(2024);
+        // the level is the officer's to give (the report does not print it); the rest is what the reader read
+        document.department("XN-WB", "中共咸宁市委外事工作委员会办公室", "CITY");
+        new NationalLayoutReader().read(seed(), document, new ReadingReport());
+        byte[] json = new ObjectMapper().writeValueAsBytes(document.toDocument());
+        BoundDocument bound = new DocumentBinder().bind(new JsonDocumentReader().read("read.json", json));
+        new DocumentValidator().validate(bound);
+        assertEquals(List.of(), bound.problems());
     }
 }
