@@ -314,4 +314,23 @@ class NationalLayoutReaderTest {
         new DocumentValidator().validate(bound);
         assertEquals(List.of(), bound.problems());
     }
+
+    @Test
+    void aColumnEmptyInTheTotalIsEmptyInEveryRowEvenWhereTheRowsAreTooManyToTryEveryPlacement() {
+        // eight 类 of two figures each, five columns each could take: 5^8 placements, more than are tried together
+        List<String> lines = new ArrayList<>(List.of("公开03表", "部门：某单位 单位：万元",
+                "项目 本年支出合计 基本支出 项目支出 上缴上级支出 经营支出 对附属单位补助支出", "科目代码 科目名称",
+                "栏次 1 2 3 4 5 6", "合计 36.00 - 36.00 - - -"));
+        String[] classes = {"201 一般公共服务支出", "204 公共安全支出", "205 教育支出", "206 科学技术支出",
+                "207 文化旅游体育与传媒支出", "208 社会保障和就业支出", "210 卫生健康支出", "213 农林水支出"};
+        for (int i = 0; i < classes.length; i++) {
+            lines.add(classes[i] + " " + (i + 1) + ".00 " + (i + 1) + ".00");
+        }
+        lines.add("注：");
+        ReadingReport report = new ReadingReport();
+        DocumentDraft document = new DocumentDraft();
+        new NationalLayoutReader().read(ReportSource.ofText("t.txt", String.join("\n", lines) + "\n"), document, report);
+        assertEquals(List.of(), report.uncertainCells());
+        assertEquals("8.00", document.rows().stream().filter(r -> r.get("row").equals("213")).findFirst().orElseThrow().get("project"));
+    }
 }
