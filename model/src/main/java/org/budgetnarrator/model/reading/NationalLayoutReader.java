@@ -94,21 +94,25 @@ public final class NationalLayoutReader implements LayoutReader {
     static void narrative(ReportSource source, DocumentDraft document, ReadingReport report) {
         List<ReportLine> lines = source.lines();
         int start = -1;
+        List<ReportLine> body = List.of();
         for (int i = 0; i < lines.size(); i++) {
             if (NARRATIVE.matcher(lines.get(i).text()).find()) {
-                start = i;
-                break;
+                // a table of contents names the part too: the part itself is the heading with the longest text
+                List<ReportLine> part = new ArrayList<>();
+                for (int j = i + 1; j < lines.size() && !PART.matcher(lines.get(j).text()).find(); j++) {
+                    if (!lines.get(j).text().matches("[-—\\s\\d第页/]+")) { // page numbers
+                        part.add(lines.get(j));
+                    }
+                }
+                if (part.size() > body.size()) {
+                    start = i;
+                    body = part;
+                }
             }
         }
         if (start < 0) {
             report.note("未找到部门决算情况说明（“第三部分……情况说明”）");
             return;
-        }
-        List<ReportLine> body = new ArrayList<>();
-        for (int i = start + 1; i < lines.size() && !PART.matcher(lines.get(i).text()).find(); i++) {
-            if (!lines.get(i).text().matches("[-—\\s\\d第页/]+")) { // page numbers
-                body.add(lines.get(i));
-            }
         }
         // the width of a full line: the commonest; a line two characters narrower ended before the margin
         Map<Long, Integer> widths = new LinkedHashMap<>();

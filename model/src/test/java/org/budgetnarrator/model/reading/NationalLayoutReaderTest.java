@@ -333,4 +333,15 @@ class NationalLayoutReaderTest {
         assertEquals(List.of(), report.uncertainCells());
         assertEquals("8.00", document.rows().stream().filter(r -> r.get("row").equals("213")).findFirst().orElseThrow().get("project"));
     }
+
+    @Test
+    void aTableOfContentsNamingThePartsIsNotTakenForTheNarrative() throws IOException {
+        String contents = "目录\n第一部分 市委外办概况\n第二部分 2024 年度部门决算表\n第三部分 2024 年度部门决算情况说明\n"
+                + "第四部分 其他需要说明的情况\n";
+        DocumentDraft document = new DocumentDraft();
+        new NationalLayoutReader().read(ReportSource.ofText("t.txt", contents + Files.readString(SEED)), document, new ReadingReport());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> documents = (List<Map<String, Object>>) document.toDocument().get("documents");
+        assertTrue(String.valueOf(documents.get(0).get("text")).startsWith("一、收入支出决算总体情况说明\n2024年度收、支总计均为"));
+    }
 }
