@@ -872,6 +872,11 @@ public final class NationalLayoutReader implements LayoutReader {
                 }
                 figures.addAll(words);
             }
+            if (columns == 0) {
+                // no 栏次 printed: the template's columns by its headings, 预算数 and 决算数 each of six
+                String header = headerText(lines);
+                columns = header.contains("预算数") && header.contains("决算数") ? 12 : header.contains("决算数") ? 6 : 0;
+            }
             List<Column> sides = columns == 12 ? List.of(Column.BUDGET, Column.ACTUAL)
                     : columns == 6 ? List.of(Column.ACTUAL) : List.of();
             if (sides.isEmpty()) {

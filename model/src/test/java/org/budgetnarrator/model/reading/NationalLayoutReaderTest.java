@@ -344,4 +344,14 @@ class NationalLayoutReaderTest {
         List<Map<String, Object>> documents = (List<Map<String, Object>>) document.toDocument().get("documents");
         assertTrue(String.valueOf(documents.get(0).get("text")).startsWith("一、收入支出决算总体情况说明\n2024年度收、支总计均为"));
     }
+
+    @Test
+    void theThreePublicTableWithoutColumnNumbersIsReadByItsHeadings() throws IOException {
+        String text = Files.readString(SEED);
+        String numbered = text.replace("1 2 3 4 5 6 7 8 9 10 11 12\n", "");
+        assertTrue(!numbered.equals(text));
+        Set<String> read = cells(numbered);
+        assertTrue(read.contains("T09/OVERSEAS_TRAVEL/actual=33.65"), String.valueOf(read));
+        assertEquals(cells(text), read);
+    }
 }
