@@ -551,6 +551,17 @@ public final class NationalLayoutReader implements LayoutReader {
                 toks.addAll(words);
             }
             List<Column> columns = printedColumns(t, header);
+            int numbered = numberedColumns(header);
+            if (numbered > 0 && numbered != columns.size()) {
+                List<Column> template = TEMPLATE_COLUMNS.get(t);
+                if (template != null && template.size() == numbered) {
+                    // headings laid out side by side break apart in the text; the 栏次 count is whole
+                    report.note(t.number() + "表：表头读出" + columns.size() + "栏而栏次为" + numbered + "栏，按全国模板的栏目读取");
+                    columns = template;
+                } else {
+                    report.note(t.number() + "表：表头读出" + columns.size() + "栏而栏次为" + numbered + "栏");
+                }
+            }
             Map<String, Row> rows = segments(t, toks, columns, Map.of("合计", "total"));
             if (headerText(header).contains("行次")) {
                 rows = lineNumbers(t, rows);
@@ -696,6 +707,32 @@ public final class NationalLayoutReader implements LayoutReader {
                 return false;
             }
             return i + 1 < toks.size() && !toks.get(i + 1).number();
+        }
+
+        /** The columns of the national template's account tables as it prints them (PUBLIC-TABLES.md). */
+        private static final Map<PublicTable, List<Column>> TEMPLATE_COLUMNS = Map.of(
+                PublicTable.T02, List.of(Column.TOTAL, Column.FISCAL, Column.SUPERIOR_SUBSIDY, Column.SERVICE_INCOME,
+                        Column.OPERATING_INCOME, Column.SUBSIDIARY_REMITTANCE, Column.OTHER_INCOME),
+                PublicTable.T03, List.of(Column.TOTAL, Column.BASIC, Column.PROJECT, Column.REMITTANCE, Column.BUSINESS,
+                        Column.SUBSIDIARY),
+                PublicTable.T05, List.of(Column.TOTAL, Column.BASIC, Column.PROJECT),
+                PublicTable.T07, List.of(Column.CARRY_BEGIN, Column.INCOME, Column.TOTAL, Column.BASIC, Column.PROJECT,
+                        Column.CARRY_END),
+                PublicTable.T08, List.of(Column.TOTAL, Column.BASIC, Column.PROJECT));
+
+        /** The 栏次 line's count (栏次 1 2 … n), 0 where none is printed. */
+        private static int numberedColumns(List<ReportLine> header) {
+            for (ReportLine line : header) {
+                List<ReportLine.Word> words = line.words();
+                if (!words.isEmpty() && words.get(0).text().equals("栏次")) {
+                    int n = 0;
+                    for (int i = 1; i < words.size() && words.get(i).text().equals(String.valueOf(n + 1)); i++) {
+                        n++;
+                    }
+                    return n;
+                }
+            }
+            return 0;
         }
 
         private static String headerText(List<ReportLine> header) {

@@ -354,4 +354,18 @@ class NationalLayoutReaderTest {
         assertTrue(read.contains("T09/OVERSEAS_TRAVEL/actual=33.65"), String.valueOf(read));
         assertEquals(cells(text), read);
     }
+
+    @Test
+    void headingsBrokenApartAreReadByTheColumnCountOfTheTemplate() throws IOException {
+        String text = Files.readString(SEED);
+        int t05 = text.indexOf("公开 05 表");
+        String heading = "科目代码 科目名称 小计 基本支出 项目支出";
+        int at = text.indexOf(heading, t05);
+        // as a layout-preserving conversion prints headings of two lines side by side
+        String apart = text.substring(0, at) + "科目代码 科目名称 小计 基本 项目\n支出 支出" + text.substring(at + heading.length());
+        ReadingReport report = new ReadingReport();
+        new NationalLayoutReader().read(ReportSource.ofText("t.txt", apart), new DocumentDraft(), report);
+        assertTrue(report.notes().stream().anyMatch(n -> n.startsWith("公开05表：表头读出")), String.valueOf(report.notes()));
+        assertEquals(cells(text), cells(apart));
+    }
 }
