@@ -687,10 +687,8 @@ public final class NationalLayoutReader implements LayoutReader {
                     report.note(t.number() + "表" + tok.line().where() + "：行首之前的“" + tok.text() + "”未能读取");
                 } else if (tok.number()) {
                     figures.add(tok);
-                } else if (figures.isEmpty()) {
-                    name.append(tok.text());
                 } else {
-                    report.note(t.number() + "表" + tok.line().where() + "：数字之后的“" + tok.text() + "”未能读取");
+                    name.append(tok.text()); // a long name wraps before its figures or, in some conversions, after them
                 }
             }
             return rows;

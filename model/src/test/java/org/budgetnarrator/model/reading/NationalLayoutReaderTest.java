@@ -219,6 +219,12 @@ class NationalLayoutReaderTest {
         String row = "2080505 机关事业单位基本养老保险缴费支出 30.70 30.70";
         int at = text.indexOf(row, t03);
         String wrapped = text.substring(0, at) + "2080505 机关事业单位基本养老保险缴\n\n费支出 30.70 30.70" + text.substring(at + row.length());
+        String tailAfter = text.substring(0, at) + "2080505 机关事业单位基本养老保险缴 30.70 30.70\n费支出" + text.substring(at + row.length());
+        assertEquals(cells(text), cells(tailAfter));
+        DocumentDraft after = new DocumentDraft();
+        new NationalLayoutReader().read(ReportSource.ofText("t.txt", tailAfter), after, new ReadingReport());
+        assertEquals("机关事业单位基本养老保险缴费支出", after.rows().stream()
+                .filter(r -> r.get("table").equals("T03") && r.get("row").equals("2080505")).findFirst().orElseThrow().get("name"));
         DocumentDraft document = new DocumentDraft();
         new NationalLayoutReader().read(ReportSource.ofText("t.txt", wrapped), document, new ReadingReport());
         Map<String, Object> read = document.rows().stream()
