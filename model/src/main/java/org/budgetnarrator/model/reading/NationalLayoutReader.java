@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -240,7 +243,7 @@ public final class NationalLayoutReader implements LayoutReader {
         }
 
         /** Keeps the placements a rule allows, unless it allows none (then the rule is contradicted, not the row). */
-        boolean keep(java.util.function.Predicate<int[]> rule) {
+        boolean keep(Predicate<int[]> rule) {
             List<int[]> kept = candidates.stream().filter(rule).toList();
             if (kept.isEmpty()) {
                 return false;
@@ -871,13 +874,13 @@ public final class NationalLayoutReader implements LayoutReader {
             place(t, rows.values());
         }
 
-        private static java.util.Optional<Group> groupOf(Map<String, Row> rows, String parent, String rule, List<String> keys) {
+        private static Optional<Group> groupOf(Map<String, Row> rows, String parent, String rule, List<String> keys) {
             Row p = rows.get(parent);
             if (p == null) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            List<Row> children = keys.stream().map(rows::get).filter(java.util.Objects::nonNull).toList();
-            return java.util.Optional.of(new Group(rule, p, children, List.of(Column.AMOUNT)));
+            List<Row> children = keys.stream().map(rows::get).filter(Objects::nonNull).toList();
+            return Optional.of(new Group(rule, p, children, List.of(Column.AMOUNT)));
         }
 
         // ---------------------------------------------------------------- 09: one printed row, 预算数 and 决算数
@@ -920,9 +923,7 @@ public final class NationalLayoutReader implements LayoutReader {
                 }
                 return;
             }
-            // one row of all slots: item × side; the rows are assembled after the placement
-            Row all = new Row("ALL", "", null, figures.isEmpty() ? lines.get(0) : figures.get(0).line());
-            all.figures.addAll(figures);
+            // one printed row of slots, item × side: each figure's slot names its row and column
             List<String> slots = new ArrayList<>();
             for (Column side : sides) {
                 for (String item : ITEMS) {
