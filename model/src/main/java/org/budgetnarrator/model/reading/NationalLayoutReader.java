@@ -989,6 +989,7 @@ public final class NationalLayoutReader implements LayoutReader {
                     String[] slot = slots.get(where.iterator().next()).split(":");
                     put(t, slot[0], label(t, slot[0]), null, slot[1], f);
                 } else {
+                    // the slots that fit lie in different rows: each alternative names its row and column (ROW.column)
                     List<String> alternatives = where.stream().map(w -> slots.get(w).replace(':', '.')).toList();
                     report.uncertain(t.name(), null, null, alternatives, f.text(), f.line(),
                             "数字少于栏数，恒等关系对这些栏同样成立");
