@@ -22,6 +22,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +68,10 @@ public class ReadCommand implements Callable<Integer> {
     @Option(names = "--audit", description = "Audits each document read (table identities, the narrative's figures) without storing it.")
     boolean audit;
 
+    /** What reading one file gave: the lines to print, the document to store, the audit's counts. */
+    private record Outcome(boolean unreadable, List<String> lines, String name, byte[] document, int[] findings) {
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintStream print = System.out;
@@ -72,37 +83,37 @@ public class ReadCommand implements Callable<Integer> {
         int importsFailed = 0;
         int[] findings = new int[3];
         ApplicationContext context = null;
+        // Reading and auditing a report is independent of every other: files are read on every core, a window ahead,
+        // and printed (and stored, one at a time through the importer) in the order given.
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "narrator-read");
+            t.setDaemon(true);
+            return t;
+        });
+        Deque<Future<Outcome>> window = new ArrayDeque<>();
+        Iterator<Path> next = files.iterator();
         try {
-            for (Path file : files) {
-                ReadResult result;
-                try {
-                    result = reader.read(ReportFiles.source(file));
-                } catch (ReadException e) {
-                    print.println("FAILED  " + file + "  " + e.getMessage());
+            while (next.hasNext() || !window.isEmpty()) {
+                while (next.hasNext() && window.size() < 2 * threads) {
+                    Path file = next.next();
+                    window.add(pool.submit(() -> readOne(reader, file)));
+                }
+                Outcome outcome = window.poll().get();
+                outcome.lines().forEach(print::println);
+                if (outcome.unreadable()) {
                     unreadable++;
                     continue;
                 }
-                print.println(line(file, result));
-                for (String note : result.report().notes()) {
-                    print.println("    " + note);
+                for (int i = 0; i < 3; i++) {
+                    findings[i] += outcome.findings()[i];
                 }
-                String name = baseName(file);
-                ReportFiles.withLevel(result.document(), level == null ? null : level.name());
-                if (out != null) {
-                    if (result.document() != null) {
-                        JSON.writeValue(out.resolve(name + ".json").toFile(), result.document());
-                    }
-                    JSON.writeValue(out.resolve(name + ".reading.json").toFile(), reading(result));
-                }
-                if (result.document() == null) {
-                    continue;
-                }
-                byte[] document = JSON.writeValueAsBytes(result.document());
-                if (store) {
+                if (store && outcome.document() != null) {
                     if (context == null) {
                         context = Contexts.database();
                     }
-                    ImportResult imported = context.getBean(DepartmentYearImporter.class).importContent(name + ".json", document, true);
+                    ImportResult imported = context.getBean(DepartmentYearImporter.class)
+                            .importContent(outcome.name() + ".json", outcome.document(), true);
                     print.println("    " + imported.summary());
                     for (ImportProblem problem : imported.problems()) {
                         print.println("        " + problem.message());
@@ -111,11 +122,9 @@ public class ReadCommand implements Callable<Integer> {
                         importsFailed++;
                     }
                 }
-                if (audit) {
-                    audit(name + ".json", document, print, findings);
-                }
             }
         } finally {
+            pool.shutdownNow();
             if (context != null) {
                 context.close();
             }
@@ -127,6 +136,38 @@ public class ReadCommand implements Callable<Integer> {
         print.println((files.size() - unreadable) + " of " + files.size() + " file" + (files.size() == 1 ? "" : "s") + " read"
                 + (store ? ", " + importsFailed + " import" + (importsFailed == 1 ? "" : "s") + " failed" : ""));
         return unreadable == 0 && importsFailed == 0 ? 0 : 1;
+    }
+
+    private Outcome readOne(ReportReader reader, Path file) throws IOException {
+        List<String> lines = new ArrayList<>();
+        ReadResult result;
+        try {
+            result = reader.read(ReportFiles.source(file));
+        } catch (ReadException e) {
+            lines.add("FAILED  " + file + "  " + e.getMessage());
+            return new Outcome(true, lines, null, null, new int[3]);
+        }
+        lines.add(line(file, result));
+        for (String note : result.report().notes()) {
+            lines.add("    " + note);
+        }
+        String name = baseName(file);
+        ReportFiles.withLevel(result.document(), level == null ? null : level.name());
+        if (out != null) {
+            if (result.document() != null) {
+                JSON.writeValue(out.resolve(name + ".json").toFile(), result.document());
+            }
+            JSON.writeValue(out.resolve(name + ".reading.json").toFile(), reading(result));
+        }
+        int[] counts = new int[3];
+        if (result.document() == null) {
+            return new Outcome(false, lines, name, null, counts);
+        }
+        byte[] document = JSON.writeValueAsBytes(result.document());
+        if (audit) {
+            audit(name + ".json", document, lines, counts);
+        }
+        return new Outcome(false, lines, name, document, counts);
     }
 
     /** {@code FINAL_ACCOUNTS  a.pdf  2024 财政局  placed 312, uncertain 3 (1.0%), identities 40 held / 1 contradicted, partial}. */
@@ -162,13 +203,13 @@ public class ReadCommand implements Callable<Integer> {
         return out;
     }
 
-    private static void audit(String name, byte[] document, PrintStream print, int[] totals) {
+    private static void audit(String name, byte[] document, List<String> print, int[] totals) {
         BoundDocument doc = new DepartmentYearImporter(null).check(new JsonDocumentReader().read(name, document));
         if (doc.hasErrors()) {
             List<ImportProblem> errors = doc.problems().stream().filter(ImportProblem::isError).toList();
-            print.println("    audit: not run, the document read has " + errors.size() + " import error" + (errors.size() == 1 ? "" : "s"));
+            print.add("    audit: not run, the document read has " + errors.size() + " import error" + (errors.size() == 1 ? "" : "s"));
             for (ImportProblem problem : errors) {
-                print.println("        " + problem.message());
+                print.add("        " + problem.message());
             }
             return;
         }
@@ -177,10 +218,10 @@ public class ReadCommand implements Callable<Integer> {
         for (Finding f : findings) {
             counts[f.severity() == Severity.ERROR ? 0 : f.severity() == Severity.ROUNDING ? 1 : 2]++;
         }
-        print.println("    audit: " + counts[0] + " error" + (counts[0] == 1 ? "" : "s") + ", " + counts[1] + " rounding, "
+        print.add("    audit: " + counts[0] + " error" + (counts[0] == 1 ? "" : "s") + ", " + counts[1] + " rounding, "
                 + counts[2] + " warning" + (counts[2] == 1 ? "" : "s"));
         for (Finding f : findings) {
-            print.println("        " + f.severity() + " " + f.ruleId() + "  " + f.messageZh());
+            print.add("        " + f.severity() + " " + f.ruleId() + "  " + f.messageZh());
         }
         for (int i = 0; i < 3; i++) {
             totals[i] += counts[i];

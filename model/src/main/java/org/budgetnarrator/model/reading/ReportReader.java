@@ -19,7 +19,7 @@ public final class ReportReader {
     }
 
     private static final Pattern YEAR = Pattern.compile("(20\\d{2})\\s*年度?\\s*(?:部门|单位)?(?:决算|部门决算)");
-    private static final Pattern DEPARTMENT = Pattern.compile("^(?:部门|单位|编制单位|预算单位)[:：]\\s*(\\S.{0,60}?)\\s*(?:单位[:：].*)?$");
+    private static final Pattern DEPARTMENT = Pattern.compile("^(?:部门|单位|编制单位|预算单位)[:：]\\s*(\\S.{0,60}?)\\s*(?:(?:金额|计量)?单位[:：].*)?$");
     /**
      * The national template's title and placeholders where a department's report prints its name and figures: XX部门,
      * 上海市XX局 (the text layer may space the Latin placeholder: "上海市 XX 局"), 20XX年, XXX万元, XX%, 项目XX个 (the

@@ -30,6 +30,8 @@ class ReportReaderHeadTest {
     void theMoneyUnitAboveATableIsNotTheDepartment() {
         ReadResult result = read("上海市普陀区测试局\n2024 年度部门决算\n收入支出决算总表\n单位：万元\n部门：上海市普陀区测试局\n");
         assertEquals("上海市普陀区测试局", ((java.util.Map<?, ?>) result.document().get("department")).get("name"));
+        ReadResult unit = read("2024 年度部门决算\n部门：河西县财政局          金额单位：万元\n");
+        assertEquals("河西县财政局", ((java.util.Map<?, ?>) unit.document().get("department")).get("name"));
         ReadResult none = read("2024 年度部门决算\n收入支出决算总表\n单位：万元\n");
         assertEquals("未识别部门", ((java.util.Map<?, ?>) none.document().get("department")).get("name"));
     }
