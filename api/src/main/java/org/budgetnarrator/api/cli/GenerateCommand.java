@@ -3,7 +3,14 @@ package org.budgetnarrator.api.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import org.budgetnarrator.model.generate.Generator;
+import org.budgetnarrator.drafting.draft.DraftEngine;
+import org.budgetnarrator.drafting.draft.StyleProfiles;
+import org.budgetnarrator.drafting.export.WordReport;
+import org.budgetnarrator.model.imports.BoundDocument;
 import org.budgetnarrator.model.imports.DepartmentYearImporter;
+import org.budgetnarrator.model.imports.JsonDocumentReader;
+import org.budgetnarrator.model.read.DocumentYearData;
+import org.budgetnarrator.model.read.YearData;
 import org.budgetnarrator.model.imports.ImportResult;
 import org.budgetnarrator.model.imports.WorkbookWriter;
 import picocli.CommandLine.Command;
@@ -40,11 +47,17 @@ public class GenerateCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output folder for import files.")
     Path out;
 
-    @Option(names = "--format", defaultValue = "json", paramLabel = "FORMAT", description = "json (default) or xlsx, with --out.")
+    @Option(names = "--format", defaultValue = "json", paramLabel = "FORMAT", description = "json (default), xlsx, or docx (the published report: tables and the template draft), with --out.")
     String format;
 
     @Option(names = "--into-database", description = "Store in the configured database instead of writing files.")
     boolean intoDatabase;
+
+    private static byte[] report(byte[] json, String name) {
+        BoundDocument bound = new DepartmentYearImporter(null).check(new JsonDocumentReader().read(name, json));
+        YearData data = DocumentYearData.of(bound);
+        return WordReport.write(data, DraftEngine.shipped().report(data, StyleProfiles.load("default")), null);
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -56,8 +69,8 @@ public class GenerateCommand implements Callable<Integer> {
             System.err.println("narrator generate: give either --out DIR or --into-database");
             return 2;
         }
-        if (!format.equals("json") && !format.equals("xlsx")) {
-            System.err.println("narrator generate: --format must be json or xlsx; got " + format);
+        if (!format.equals("json") && !format.equals("xlsx") && !format.equals("docx")) {
+            System.err.println("narrator generate: --format must be json, xlsx or docx; got " + format);
             return 2;
         }
         ObjectMapper mapper = new ObjectMapper();
@@ -87,7 +100,12 @@ public class GenerateCommand implements Callable<Integer> {
                 for (int i = 1; i <= departments; i++) {
                     Map<String, Object> doc = generator.document(i, year);
                     Path file = out.resolve(Generator.code(i) + "-" + year + "." + format);
-                    Files.write(file, format.equals("xlsx") ? workbooks.write(doc) : mapper.writeValueAsBytes(doc));
+                    Files.write(file, switch (format) {
+                        case "xlsx" -> workbooks.write(doc);
+                        // The department-year as its published report (tables and the template draft), as a reader meets it.
+                        case "docx" -> report(mapper.writeValueAsBytes(doc), file.getFileName().toString());
+                        default -> mapper.writeValueAsBytes(doc);
+                    });
                     count++;
                 }
             }

@@ -67,6 +67,19 @@ class CommandLineTest {
     }
 
     @Test
+    void generateWritesEachDepartmentYearAsItsPublishedWordReport() throws Exception {
+        Path reports = dir.resolve("docx");
+        assertEquals(0, run("generate", "--departments", "2", "--format", "docx", "--out", reports.toString()), output());
+        for (String name : new String[]{"D000001-2024.docx", "D000002-2024.docx"}) {
+            try (var in = Files.newInputStream(reports.resolve(name));
+                 var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(in)) {
+                String text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc).getText();
+                assertTrue(text.contains("收入支出决算总表") && text.contains("情况说明"), name + ": " + text.substring(0, Math.min(300, text.length())));
+            }
+        }
+    }
+
+    @Test
     void importsAFolderPrintingOneLinePerFile() throws Exception {
         demo("hunan-2024.json");
         demo("zhanjiang-2026.json");
