@@ -49,8 +49,11 @@ public class ReadCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Report files (.pdf or .txt).")
-    List<Path> files;
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Report files (.pdf or .txt), or folders of them "
+            + "(a province's disclosures: every .pdf and .txt in the folder, by name).")
+    List<Path> given;
+
+    private List<Path> files;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Writes DIR/NAME.json (the document) and DIR/NAME.reading.json (the reading report).")
     Path out;
@@ -78,6 +81,7 @@ public class ReadCommand implements Callable<Integer> {
         if (out != null) {
             Files.createDirectories(out);
         }
+        files = expand(given);
         ReportReader reader = ReportReader.standard();
         int unreadable = 0;
         int importsFailed = 0;
@@ -226,6 +230,24 @@ public class ReadCommand implements Callable<Integer> {
         for (int i = 0; i < 3; i++) {
             totals[i] += counts[i];
         }
+    }
+
+    /** Folders as the .pdf and .txt files in them, sorted by name; files as given. */
+    static List<Path> expand(List<Path> paths) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (var stream = Files.list(p)) {
+                    stream.filter(f -> {
+                        String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
+                        return n.endsWith(".pdf") || n.endsWith(".txt");
+                    }).sorted().forEach(out::add);
+                }
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
     }
 
     private static String baseName(Path file) {

@@ -126,6 +126,28 @@ class ReadCommandTest {
     }
 
     @Test
+    void aFolderIsReadAsItsPdfAndTextFilesInNameOrderWithTheirTablesAndAuditTotal() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("province"));
+        Files.copy(SHARED.resolve("reports").resolve("putuo-finance-bureau-2024.pdf"), folder.resolve("b-finance.pdf"));
+        Files.copy(XIANNING, folder.resolve("a-xianning.txt"));
+        Files.writeString(folder.resolve("notes.md"), "not a report");
+        assertEquals(0, run("read", folder.toString(), "--audit"), output());
+        String text = output();
+        int xianning = text.indexOf("FINAL_ACCOUNTS  " + folder.resolve("a-xianning.txt") + "  2024 中共咸宁市委外事工作委员会办公室");
+        int finance = text.indexOf("FINAL_ACCOUNTS  " + folder.resolve("b-finance.pdf") + "  2024 上海市普陀区财政局");
+        assertTrue(xianning >= 0 && finance > xianning, text);
+        // Both read their tables: hundreds of cells each, every one placed or flagged.
+        java.util.regex.Matcher placed = java.util.regex.Pattern.compile("placed (\\d+), uncertain (\\d+)").matcher(text);
+        int files = 0;
+        while (placed.find()) {
+            assertTrue(Integer.parseInt(placed.group(1)) > 150, text);
+            files++;
+        }
+        assertEquals(2, files, text);
+        assertTrue(text.contains(" in all\n2 of 2 files read"), text);
+    }
+
+    @Test
     void theNationalTemplateIsReportedAsATemplateAndNothingIsStored() throws Exception {
         Path target = dir.resolve("read");
         assertEquals(0, run("read", TEMPLATE.toString(), "--import", "--out", target.toString()), output());
