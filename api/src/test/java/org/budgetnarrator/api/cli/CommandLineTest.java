@@ -4,17 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.budgetnarrator.model.imports.RawDocument;
 import org.budgetnarrator.model.imports.WorkbookReader;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -22,34 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The command line in-process: import (files and folders, one line each), template, export, help. */
-class CommandLineTest {
-
-    @TempDir
-    Path dir;
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream saved;
-
-    @BeforeEach
-    void database() {
-        System.setProperty("datasources.default.url", "jdbc:sqlite:" + dir.resolve("cli.db"));
-        saved = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(saved);
-        System.clearProperty("datasources.default.url");
-    }
-
-    private int run(String... args) {
-        return new CommandLine(new NarratorCommand()).execute(args);
-    }
-
-    private String output() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
+class CommandLineTest extends InProcessCommandLine {
 
     private Path demo(String name) throws Exception {
         Path target = dir.resolve("in").resolve(name);

@@ -6,15 +6,9 @@ import io.micronaut.context.ApplicationContext;
 import org.budgetnarrator.model.domain.Department;
 import org.budgetnarrator.model.repo.ChildRows;
 import org.budgetnarrator.model.repo.DepartmentPages;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,38 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** bin/narrator read: published reports (text or PDF) read into the import format, written, imported, audited. */
-class ReadCommandTest {
+class ReadCommandTest extends InProcessCommandLine {
 
     private static final Path SHARED = Path.of("..", "..", "shared");
     private static final Path XIANNING = SHARED.resolve("seeds").resolve("xianning-city-2024-final-accounts.txt");
     private static final Path TEMPLATE = SHARED.resolve("reports").resolve("national-final-accounts-template.pdf");
-
-    @TempDir
-    Path dir;
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream saved;
-
-    @BeforeEach
-    void database() {
-        System.setProperty("datasources.default.url", "jdbc:sqlite:" + dir.resolve("read.db"));
-        saved = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(saved);
-        System.clearProperty("datasources.default.url");
-    }
-
-    private int run(String... args) {
-        return new CommandLine(new NarratorCommand()).execute(args);
-    }
-
-    private String output() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
 
     /** Every stored department-year, as "CODE YEAR". */
     private List<String> stored() {

@@ -46,7 +46,7 @@ public final class ReportReader {
         }
         String head = head(source, 60);
         ReadingReport report = new ReadingReport();
-        if (count(TEMPLATE, source.text()) >= 3) {
+        if (TEMPLATE.matcher(source.text()).results().count() >= 3) {
             report.note("该文件是部门决算模板（含“XX部门”“20XX年”等占位文字），不是某一部门公开的决算，未读取数据");
             return new ReadResult(source.file(), ReadResult.ReportKind.TEMPLATE, null, report.done(), false);
         }
@@ -157,14 +157,5 @@ public final class ReportReader {
             out.append(source.lines().get(i).text()).append('\n');
         }
         return out.toString();
-    }
-
-    private static int count(Pattern p, String text) {
-        Matcher m = p.matcher(text);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
     }
 }
