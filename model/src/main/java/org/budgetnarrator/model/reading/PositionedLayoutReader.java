@@ -514,7 +514,7 @@ public final class PositionedLayoutReader implements LayoutReader {
                 if (s.left < columns.get(i).center) {
                     Col c = columns.get(i);
                     // a short name centred in its cell may start a little past its header's centre as text lays it out
-                    if ((c.role == Role.VALUE || c.role == Role.OTHER) && !INTEGER.matcher(s.text).matches() && i > 0
+                    if ((c.role == Role.VALUE || c.role == Role.OTHER || c.role == Role.LINE_NO) && !INTEGER.matcher(s.text).matches() && i > 0
                             && (columns.get(i - 1).role == Role.NAME || columns.get(i - 1).role == Role.CODE)) {
                         return columns.get(i - 1);
                     }
@@ -726,6 +726,21 @@ public final class PositionedLayoutReader implements LayoutReader {
             }
         }
 
+        /** A line with a figure under every money column of its block: its figures in order, whatever their drift. */
+        private boolean fillsItsBlock(List<Col> columns, List<Anchor> anchors, List<Spot> figures) {
+            List<Col> first = figureColumns(columns, figures.get(0));
+            int block = first.isEmpty() ? 0 : first.get(0).block;
+            List<Col> values = columns.stream().filter(c -> c.block == block && c.key != null && c.role == Role.VALUE
+                    && !isCount(c.key)).toList();
+            if (values.size() != figures.size() || !figures.stream().allMatch(f -> FIGURE.matcher(f.text).matches())) {
+                return false;
+            }
+            for (int i = 0; i < figures.size(); i++) {
+                place(columns, anchors, figures.get(i), values.get(i), null);
+            }
+            return true;
+        }
+
         private static void assign(int[] rule, int columns, int j, int previous, int[] current, int moved, List<int[]> best,
                                    int[] score) {
             if (j == rule.length) {
@@ -751,6 +766,9 @@ public final class PositionedLayoutReader implements LayoutReader {
         }
 
         private void placeRow(List<Col> columns, List<Anchor> anchors, List<Spot> figures) {
+            if (!positioned && fillsItsBlock(columns, anchors, figures)) {
+                return;
+            }
             if (!positioned && figures.stream().allMatch(f -> settled.containsKey(f) || unsettled.containsKey(f))) {
                 int last = -1;
                 boolean ordered = true;
@@ -763,7 +781,10 @@ public final class PositionedLayoutReader implements LayoutReader {
                 }
                 if (ordered) {
                     for (Spot f : figures) {
-                        if (settled.containsKey(f)) {
+                        if (settled.containsKey(f) && figureColumns(columns, f).stream().filter(c -> c.key != null).count() > 1) {
+                            // its file settles it, but the figure itself stands on a header's centre: not for certain
+                            place(columns, anchors, f, settled.get(f), "数字的位置在两栏交界");
+                        } else if (settled.containsKey(f)) {
                             place(columns, anchors, f, settled.get(f), null);
                         } else {
                             List<Col> options = unsettled.get(f);

@@ -59,7 +59,7 @@ class PositionedLayoutReaderTest {
     }
 
     @Test
-    void figuresALineSetsTighterAreReadInTheirColumnsOrReportedUncertainNeverPlacedWrong() {
+    void figuresALineSetsTighterAreSettledByTheFilesTheyStandInAndNeverPlacedWrong() {
         // pdftotext sets a line tighter now and then: 11.48 then stands under 财政拨款收入 beside 492.92
         String tight = LAID_OUT.replace("201       一般公共服务支出           504.40   492.92     11.48",
                         "201       一般公共服务支出           504.40 492.92 11.48")
@@ -76,10 +76,23 @@ class PositionedLayoutReaderTest {
                 assertEquals(truth.get(p.row() + "/" + p.column()), p.value(), p.toString());
             }
         }
-        // 20106's two figures both stand where 财政拨款收入's figures stand: not both can be placed for certain
-        long certain = result.report().placedCells().stream().filter(p -> p.table().equals("T02") && p.row().equals("20106")).count();
-        assertTrue(certain < 2 || result.report().uncertainCells().stream().anyMatch(u -> u.table().equals("T02")),
+        // 20106's figures both stand right of 财政拨款收入's centre; 201's line shows their two files are two columns in
+        // order, and 本年收入合计 has its own: so they are 财政拨款收入 and 其他收入
+        assertEquals("492.92", cell(result, "T02", "20106", "fiscal"));
+        assertEquals("11.48", cell(result, "T02", "20106", "otherIncome"));
+    }
+
+    @Test
+    void aFigureWhoseEdgeStandsOnAHeadersCentreIsReportedUncertain() {
+        // 492.92 ends on 财政拨款收入's centre: it fits that column and 本年收入合计
+        String border = LAID_OUT.replace("20106     财政事务               504.40   492.92     11.48",
+                "20106     财政事务" + " ".repeat(17) + "492.92" + " ".repeat(9) + "11.48");
+        ReadResult result = ReportReader.standard().read(ReportSource.ofText("laid-out.txt", border));
+        assertTrue(result.report().uncertainCells().stream()
+                        .anyMatch(u -> u.table().equals("T02") && "20106".equals(u.row()) && u.value().equals("492.92")),
                 result.report().uncertainCells().toString());
+        assertTrue(result.report().placedCells().stream()
+                .noneMatch(p -> p.table().equals("T02") && p.row().equals("20106") && p.value().equals("492.92")));
     }
 
     @Test
