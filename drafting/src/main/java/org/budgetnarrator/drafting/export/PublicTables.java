@@ -137,7 +137,8 @@ final class PublicTables {
         if (label.startsWith("公开") || label.startsWith("表")) {
             XWPFParagraph number = tableText(doc);
             number.setAlignment(ParagraphAlignment.RIGHT);
-            WordReport.run(number, label.endsWith("表") ? label : label + "表", WordReport.BODY_FONT, 12, false);
+            // 公开01 is printed 公开01表; a label that already opens with 表 (表1, 表一) takes no second 表
+            WordReport.run(number, label.endsWith("表") || label.startsWith("表") ? label : label + "表", WordReport.BODY_FONT, 12, false);
         }
         XWPFParagraph line = tableText(doc);
         CTTabStop tab = line.getCTP().getPPr().addNewTabs().addNewTab();

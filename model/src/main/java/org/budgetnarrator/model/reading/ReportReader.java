@@ -15,7 +15,7 @@ public final class ReportReader {
 
     /** The layouts known, best first where two score alike. */
     public static ReportReader standard() {
-        return new ReportReader(List.of(new NationalLayoutReader(), new ShanghaiLayoutReader()));
+        return new ReportReader(List.of(new PositionedLayoutReader(), new NationalLayoutReader(), new ShanghaiLayoutReader()));
     }
 
     private static final Pattern YEAR = Pattern.compile("(20\\d{2})\\s*年度?\\s*(?:部门|单位)?(?:决算|部门决算)");

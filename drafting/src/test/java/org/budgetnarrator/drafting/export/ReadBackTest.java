@@ -1,0 +1,222 @@
+package org.budgetnarrator.drafting.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.budgetnarrator.drafting.draft.DraftEngine;
+import org.budgetnarrator.drafting.draft.StyleProfile;
+import org.budgetnarrator.drafting.draft.StyleProfiles;
+import org.budgetnarrator.model.domain.PublicTable;
+import org.budgetnarrator.model.generate.VariationGenerator;
+import org.budgetnarrator.model.imports.BoundDocument;
+import org.budgetnarrator.model.imports.DocumentBinder;
+import org.budgetnarrator.model.imports.DocumentValidator;
+import org.budgetnarrator.model.imports.JsonDocumentReader;
+import org.budgetnarrator.model.read.DocumentYearData;
+import org.budgetnarrator.model.read.YearData;
+import org.budgetnarrator.model.reading.ReadResult;
+import org.budgetnarrator.model.reading.ReportReader;
+import org.budgetnarrator.model.reading.ReportSource;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Generated department-years of every variation, exported by this project as .docx in every layout, converted by
+ * LibreOffice to PDF and by pdftotext to text (as the seeds were made), read back: every printed cell of the public
+ * tables comes back to the same cell from the PDF and from the text, or is flagged as uncertain in the reading report.
+ */
+class ReadBackTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** How many generated reports go round: every combination of variations, styles taken in turn. */
+    private static final int REPORTS = Integer.getInteger("readBack.reports", 200);
+
+    @Test
+    void generatedReportsExportedToWordAndPdfReadBackToTheSameCells() throws Exception {
+        Path dir = Path.of("target", "read-back").toAbsolutePath();
+        Files.createDirectories(dir);
+        // -DreadBack.reuse=true reads the PDFs of the last run again (the same seeds make the same reports): for work on
+        // the readers, without the conversion's minutes
+        boolean reuse = Boolean.getBoolean("readBack.reuse");
+        if (!reuse) {
+            try (var old = Files.list(dir)) {
+                for (Path p : old.toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+        VariationGenerator generator = new VariationGenerator();
+        List<StyleProfile> styles = StyleProfiles.available().stream().map(StyleProfiles::load).toList();
+        List<Set<VariationGenerator.Variation>> combinations = VariationGenerator.combinations();
+        Map<String, Map<String, Object>> documents = new LinkedHashMap<>();
+        List<Path> docx = new ArrayList<>();
+        for (int i = 0; i < REPORTS; i++) {
+            Map<String, Object> document = generator.generate(1000 + i, combinations.get(i % combinations.size()), null).document();
+            YearData data = of(document);
+            StyleProfile style = styles.get(i % styles.size());
+            String name = String.format(Locale.ROOT, "report-%03d", i);
+            Path file = dir.resolve(name + ".docx");
+            if (!reuse || !Files.isRegularFile(dir.resolve(name + ".pdf"))) {
+                Files.write(file, WordReport.write(data, DraftEngine.shipped().report(data, style), null));
+                docx.add(file);
+            }
+            documents.put(name, document);
+        }
+        if (!docx.isEmpty()) {
+            convert(dir, docx);
+        }
+        ReportReader reader = "shanghai".equals(System.getProperty("readBack.reader"))
+                ? new ReportReader(List.of(new org.budgetnarrator.model.reading.ShanghaiLayoutReader())) : ReportReader.standard();
+        Tally fromPdf = new Tally();
+        Tally fromText = new Tally();
+        for (Map.Entry<String, Map<String, Object>> e : documents.entrySet()) {
+            Path pdf = dir.resolve(e.getKey() + ".pdf");
+            assertTrue(Files.isRegularFile(pdf), pdf + " was written");
+            String text = run(dir, "pdftotext", "-layout", pdf.toString(), "-");
+            Files.writeString(dir.resolve(e.getKey() + ".txt"), text);
+            fromText.add(e.getKey(), e.getValue(), reader.read(ReportSource.ofText(e.getKey() + ".txt", text)));
+            fromPdf.add(e.getKey(), e.getValue(), reader.read(ReportSource.ofPdf(pdf)));
+        }
+        System.out.println("read back from PDF: " + fromPdf + "\nread back from text: " + fromText);
+        Files.write(dir.resolve("problems-pdf.txt"), fromPdf.problems);
+        Files.write(dir.resolve("problems-text.txt"), fromText.problems);
+        fromPdf.problems.stream().limit(40).forEach(System.out::println);
+        fromText.problems.stream().limit(40).forEach(System.out::println);
+        // The floors reached over 200 reports (80,729 cells of the nine tables), so that the reading cannot regress.
+        // From the PDF every cell comes back but those of one report's 公开08 (report-026: the .docx holds its rows,
+        // LibreOffice's PDF of it does not print them). pdftotext -layout lays each line out on its own, so a header's
+        // cells and a column's figures drift apart by a few characters: where the figures' files do not settle which
+        // column they stand under, the reader reports them uncertain; two figures (report-041's 公开03, report-165's
+        // 公开05) are still placed in the wrong column from a line set tighter than the others.
+        assertEquals(0, fromPdf.wrong, "from PDF: " + fromPdf);
+        assertTrue(fromPdf.missing <= 42, "from PDF: " + fromPdf);
+        assertTrue(fromPdf.uncertainShare() <= 1, "from PDF: " + fromPdf);
+        assertTrue(fromText.wrong <= 2, "from text: " + fromText);
+        assertTrue(fromText.missing <= 1434, "from text: " + fromText);
+        assertTrue(fromText.uncertainShare() <= 7.9, "from text: " + fromText);
+    }
+
+    /** Cells compared: the same figure, flagged uncertain, another figure unflagged, or not read and not flagged. */
+    private static final Set<String> NINE = Set.of("T01", "T02", "T03", "T04", "T05", "T06", "T07", "T08", "T09");
+
+    private static final class Tally {
+        int cells;
+        int same;
+        int uncertain;
+        int wrong;
+        int missing;
+        /** Rows of the document's other tables (not printed among the nine tables): not compared. */
+        int notInTables;
+        final List<String> problems = new ArrayList<>();
+        /** By table: wrong, uncertain, missing. */
+        final Map<String, int[]> byTable = new java.util.TreeMap<>();
+
+        @SuppressWarnings("unchecked")
+        void add(String name, Map<String, Object> expected, ReadResult read) {
+            Map<String, Map<String, Object>> got = new LinkedHashMap<>();
+            if (read.document() != null) {
+                for (Map<String, Object> row : (List<Map<String, Object>>) read.document().get("publishedTables")) {
+                    if (row.get("period") == null) {
+                        got.put(row.get("table") + "/" + row.get("row"), row);
+                    }
+                }
+            }
+            Set<String> flagged = new java.util.HashSet<>();
+            read.report().uncertainCells().forEach(u -> {
+                flagged.add(u.table() + "/" + u.row() + "/" + u.column());
+                u.alternatives().forEach(a -> flagged.add(u.table() + "/" + u.row() + "/" + a));
+            });
+            // the report prints its tables in the unit its 金额单位 line names: a document kept in 元 is compared in 万元
+            // where the report printed 万元 (each cell rounded to 0.01 万元, as printed)
+            boolean toWan = "元".equals(expected.get("moneyUnit")) && read.document() != null
+                    && !"元".equals(read.document().get("moneyUnit"));
+            for (Map<String, Object> row : (List<Map<String, Object>>) expected.get("publishedTables")) {
+                if (row.get("period") != null) {
+                    continue;
+                }
+                if (!NINE.contains(row.get("table").toString())) {
+                    // 机关运行经费, 政府采购 and 国有资产占用 are stated in the 情况说明, not printed as tables by WordReport
+                    notInTables++;
+                    continue;
+                }
+                String key = row.get("table") + "/" + row.get("row");
+                for (Map.Entry<String, Object> cell : row.entrySet()) {
+                    if (Set.of("table", "row", "name", "lineNo", "period").contains(cell.getKey()) || cell.getValue() == null) {
+                        continue;
+                    }
+                    cells++;
+                    String where = key + "/" + cell.getKey();
+                    Map<String, Object> r = got.get(key);
+                    Object value = r == null ? null : r.get(cell.getKey());
+                    BigDecimal want = new BigDecimal(cell.getValue().toString());
+                    if (toWan && PublicTable.Column.byKey(cell.getKey()).map(c -> c.kind() == PublicTable.Kind.MONEY).orElse(true)) {
+                        want = want.movePointLeft(4).setScale(2, RoundingMode.HALF_UP);
+                    }
+                    if (flagged.contains(where)) {
+                        uncertain++;
+                        byTable.computeIfAbsent(row.get("table").toString(), t -> new int[3])[1]++;
+                    } else if (value == null) {
+                        missing++;
+                        byTable.computeIfAbsent(row.get("table").toString(), t -> new int[3])[2]++;
+                        problems.add(name + " " + where + ": " + cell.getValue() + " not read");
+                    } else if (new BigDecimal(value.toString()).compareTo(want) != 0) {
+                        byTable.computeIfAbsent(row.get("table").toString(), t -> new int[3])[0]++;
+                        wrong++;
+                        problems.add(name + " " + where + ": " + cell.getValue() + " read as " + value);
+                    } else {
+                        same++;
+                    }
+                }
+            }
+        }
+
+        double uncertainShare() {
+            return cells == 0 ? 0 : 100.0 * uncertain / cells;
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder tables = new StringBuilder();
+            byTable.forEach((t, n) -> tables.append(String.format(Locale.ROOT, " %s %d/%d/%d", t, n[0], n[1], n[2])));
+            return String.format(Locale.ROOT, "%d cells: %d the same, %d uncertain (%.2f%%), %d wrong, %d missing;"
+                    + " by table (wrong/uncertain/missing):%s; rows of tables not printed as tables: %d", cells, same, uncertain,
+                    uncertainShare(), wrong, missing, tables, notInTables);
+        }
+    }
+
+    private static YearData of(Map<String, Object> document) throws Exception {
+        BoundDocument doc = new DocumentBinder().bind(new JsonDocumentReader().read("generated.json", MAPPER.writeValueAsBytes(document)));
+        new DocumentValidator().validate(doc);
+        return DocumentYearData.of(doc);
+    }
+
+    /** One LibreOffice run converts them all: starting it once per file would take most of the time. */
+    private static void convert(Path dir, List<Path> docx) throws Exception {
+        Path profile = Files.createTempDirectory("lo-profile");
+        List<String> command = new ArrayList<>(List.of("soffice", "-env:UserInstallation=file://" + profile, "--headless",
+                "--convert-to", "pdf", "--outdir", dir.toString()));
+        docx.forEach(p -> command.add(p.toString()));
+        run(dir, command.toArray(String[]::new));
+    }
+
+    private static String run(Path dir, String... command) throws Exception {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(900, TimeUnit.SECONDS), command[0] + " did not finish");
+        assertEquals(0, p.exitValue(), command[0] + ": " + out);
+        return out;
+    }
+}

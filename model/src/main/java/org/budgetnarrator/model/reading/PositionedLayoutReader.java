@@ -1,0 +1,995 @@
+package org.budgetnarrator.model.reading;
+
+import org.budgetnarrator.model.domain.PublicTable;
+import org.budgetnarrator.model.domain.PublicTable.Column;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The national layout's nine tables read by where their figures stand (a PDF's text layer, or {@code pdftotext -layout}
+ * text): each table found by its heading (一、收入支出决算总表, a 公开NN表/表N label, the 金额单位 line), its columns by the
+ * header cells across the page, its rows by line — account rows by 科目编码, named rows (本年收入合计, 年初结转和结余, 总计 …)
+ * by name, 01 and 04 in two blocks, 收入 and 支出.
+ * <p>
+ * A table's figures are right-aligned in their cells and its headers centred, so a figure's right edge lies past the
+ * centre of its own column's header and short of the next one's: that, not the nearest header, gives its column (a
+ * header is often narrower than its figures and stands left of them). A name is left-aligned or centred, so its left
+ * edge lies short of its column's centre and past the previous one's. A figure whose edge falls on a centre fits two
+ * columns: it is reported uncertain, never placed silently.
+ * <p>
+ * {@code pdftotext -layout} sets one character a column whatever its width (a CJK character takes one, not two), so
+ * plain text is measured in characters here, not in the display columns the source gives.
+ */
+public final class PositionedLayoutReader implements LayoutReader {
+
+    private record Spec(PublicTable table, Pattern title) {
+    }
+
+    private static final List<Spec> SPECS = List.of(
+            new Spec(PublicTable.T01, Pattern.compile("收入支出决算(?:总)?表")),
+            new Spec(PublicTable.T02, Pattern.compile("收入决算表")),
+            new Spec(PublicTable.T03, Pattern.compile("支出决算表")),
+            new Spec(PublicTable.T04, Pattern.compile("财政拨款收入支出决算总表")),
+            new Spec(PublicTable.T05, Pattern.compile("一般公共预算财政拨款支出决算表")),
+            new Spec(PublicTable.T06, Pattern.compile("一般公共预算财政拨款基本支出决算(?:明细)?表")),
+            new Spec(PublicTable.T07, Pattern.compile("政府性基金预算财政拨款(?:收入)?支出决算表")),
+            new Spec(PublicTable.T08, Pattern.compile("国有资本经营预算财政拨款(?:收入)?支出决算表")),
+            new Spec(PublicTable.T09, Pattern.compile("(?:一般公共预算)?财政拨款.?三公.?经费支出决算表")));
+
+    private static final Pattern FIGURE = Pattern.compile("-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)\\.\\d{1,2}");
+    private static final Pattern INTEGER = Pattern.compile("\\d{1,6}");
+    private static final Pattern CODE = Pattern.compile("\\d{3}(?:\\d{2}){0,2}");
+    private static final Pattern HEADING = Pattern.compile("^(?:[一二三四五六七八九十]+、|\\d{1,2}[.．、])?(?:20\\d{2}年度?)?(.+)$");
+    private static final Pattern LABEL = Pattern.compile("^(?:公开0?[1-9]表?|表[1-9一二三四五六七八九十]+表?|[一二三四五六七八九十]+)$");
+    private static final Pattern UNIT = Pattern.compile("(?:金额)?单位[:：]\\s*((?:亿|万|千|百)?元)");
+    private static final Pattern PART = Pattern.compile("^第[一二三四五六七八九十]+部分");
+    private static final Pattern NOTE = Pattern.compile("^注[:：]");
+
+    @Override
+    public String name() {
+        return "全国统一表式（按表头各栏位置读取）";
+    }
+
+    /**
+     * Above the non-positioned national reading (which scores ten a labelled table) where the tables are laid out: a PDF,
+     * or text whose figures stand apart in columns; nothing for text that runs a row's words together (pdftotext without
+     * -layout), which only the national reader's figure counting can read.
+     */
+    @Override
+    public int score(ReportSource source) {
+        List<Found> tables = tables(source);
+        if (tables.size() < 3) {
+            return 0;
+        }
+        if (!source.positioned()) {
+            int rows = 0;
+            int apart = 0;
+            for (Found f : tables) {
+                for (ReportLine line : f.lines) {
+                    List<ReportLine.Word> w = line.words();
+                    if (w.stream().filter(x -> FIGURE.matcher(x.text()).matches()).count() < 1 || w.size() < 2) {
+                        continue;
+                    }
+                    rows++;
+                    for (int i = 1; i < w.size(); i++) {
+                        if (w.get(i).left() - w.get(i - 1).right() >= 3) {
+                            apart++;
+                            break;
+                        }
+                    }
+                }
+            }
+            if (rows == 0 || apart * 10 < rows * 8) {
+                return 0;
+            }
+        }
+        return 100 + tables.size();
+    }
+
+    /** A table found: which, its heading's text, its label, and its lines after the 金额单位 line. */
+    private record Found(PublicTable table, String title, String label, String unit, List<ReportLine> lines) {
+    }
+
+    private static List<Found> tables(ReportSource source) {
+        List<ReportLine> lines = source.lines();
+        List<int[]> starts = new ArrayList<>();
+        List<Found> out = new ArrayList<>();
+        List<Object[]> heads = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String text = lines.get(i).text().replace(" ", "");
+            Spec spec = spec(text);
+            int after = i;
+            if (spec == null && i + 1 < lines.size() && lines.get(i + 1).text().replace(" ", "").length() <= 6) {
+                // a long heading wrapped: its last characters on a line of their own (…决算明细 / 表)
+                text = text + lines.get(i + 1).text().replace(" ", "");
+                spec = spec(text);
+                after = i + 1;
+            }
+            if (spec == null) {
+                continue;
+            }
+            // a heading of a table is followed by its 金额单位 line (the table of contents' entries are not)
+            String label = null;
+            for (int j = after + 1; j < Math.min(lines.size(), after + 4); j++) {
+                String next = lines.get(j).text().replace(" ", "");
+                Matcher u = UNIT.matcher(next);
+                if (u.find()) {
+                    if (label == null && !text.matches("^(?:[一二三四五六七八九十]+、|\\d{1,2}[.．、]).*")) {
+                        break; // a bare title (Shanghai's layout) is the Shanghai reader's
+                    }
+                    heads.add(new Object[]{spec, text, label, u.group(1), j});
+                    starts.add(new int[]{i, j});
+                    break;
+                }
+                if (LABEL.matcher(next).matches()) {
+                    label = lines.get(j).text().strip();
+                } else {
+                    break;
+                }
+            }
+        }
+        for (int k = 0; k < heads.size(); k++) {
+            Object[] h = heads.get(k);
+            int from = (Integer) h[4] + 1;
+            int end = k + 1 < starts.size() ? starts.get(k + 1)[0] : lines.size();
+            for (int i = from; i < end; i++) {
+                String t = lines.get(i).text();
+                if (PART.matcher(t).find() || NOTE.matcher(t).find()) {
+                    end = i;
+                    break;
+                }
+            }
+            Spec spec = (Spec) h[0];
+            if (out.stream().anyMatch(f -> f.table == spec.table)) {
+                continue;
+            }
+            out.add(new Found(spec.table, (String) h[1], (String) h[2], (String) h[3], lines.subList(from, Math.max(from, end))));
+        }
+        return out;
+    }
+
+    private static Spec spec(String text) {
+        Matcher h = HEADING.matcher(text);
+        if (!h.matches()) {
+            return null;
+        }
+        for (Spec s : SPECS) {
+            if (s.title.matcher(h.group(1)).matches()) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void read(ReportSource source, DocumentDraft document, ReadingReport report) {
+        List<Found> tables = tables(source);
+        int position = 0;
+        String unit = null;
+        for (Found f : tables) {
+            document.layout(f.table.name(), f.label, f.title.replaceFirst("^[一二三四五六七八九十]+、", ""), ++position);
+            if (unit != null && !unit.equals(f.unit)) {
+                report.note(f.table.number() + "表的金额单位为" + f.unit + "，与前表（" + unit + "）不同，数字按原样读取");
+            }
+            unit = unit == null ? f.unit : unit;
+            new TableReading(f, source.positioned(), document, report).read();
+        }
+        if ("元".equals(unit)) {
+            document.moneyUnit("元");
+        }
+        for (PublicTable t : List.of(PublicTable.T01, PublicTable.T02, PublicTable.T03, PublicTable.T04, PublicTable.T05,
+                PublicTable.T06, PublicTable.T07, PublicTable.T08, PublicTable.T09)) {
+            if (tables.stream().noneMatch(f -> f.table == t)) {
+                report.missing("未找到" + t.number() + "表（" + t.title() + "）");
+            }
+        }
+        NationalLayoutReader.narrative(source, document, report);
+        ShanghaiLayoutReader.Identities.check(document, report);
+    }
+
+    /** A word where the reader measures it: points (a PDF) or characters (pdftotext -layout). */
+    private record Spot(String text, double left, double right, ReportLine line) {
+        double center() {
+            return (left + right) / 2;
+        }
+    }
+
+    /** The words of a line, measured in characters for plain text (see the class comment). */
+    static List<Spot> spots(ReportLine line, boolean positioned) {
+        List<Spot> out = new ArrayList<>();
+        double shift = 0;
+        for (ReportLine.Word w : line.words()) {
+            if (positioned) {
+                out.add(new Spot(w.text(), w.left(), w.right(), line));
+                continue;
+            }
+            int chars = w.text().codePointCount(0, w.text().length());
+            double left = w.left() - shift;
+            out.add(new Spot(w.text(), left, left + chars, line));
+            shift += (w.right() - w.left()) - chars;
+        }
+        return out;
+    }
+
+    /** What a header cell heads. */
+    private enum Role { CODE, NAME, LINE_NO, VALUE, OTHER }
+
+    /** A column from a header cell: its label, role, the key of its cells, its centre and its block (01/04: 0 收入, 1 支出). */
+    private record Col(String label, Role role, String key, double center, double left, double right, int block) {
+    }
+
+    /** A printed row: its key, printed name, block, page and where it stands down the page. */
+    private record Anchor(String key, String name, int block, int page, double y, ReportLine line) {
+    }
+
+    private static final class TableReading {
+        private final Found found;
+        private final PublicTable table;
+        private final boolean positioned;
+        private final DocumentDraft document;
+        private final ReadingReport report;
+        private final Map<String, ReportLine> filled = new LinkedHashMap<>();
+        private int trips;
+        private java.util.Set<Col> crowded = java.util.Set.of();
+        /** Text: a figure's column settled by its file, or the columns its file may stand under where two fit. */
+        private final Map<Spot, Col> settled = new java.util.HashMap<>();
+        private final Map<Spot, List<Col>> unsettled = new java.util.HashMap<>();
+
+        TableReading(Found found, boolean positioned, DocumentDraft document, ReadingReport report) {
+            this.found = found;
+            this.table = found.table;
+            this.positioned = positioned;
+            this.document = document;
+            this.report = report;
+        }
+
+        /** Half a row: a figure of a cell wrapped over lines stands this far from its row's name at most. */
+        private double reach() {
+            return positioned ? 9 : 1.5;
+        }
+
+        /** Within this of a header's centre a figure's edge fits both columns. */
+        private double tie() {
+            return positioned ? 1.0 : 0.5;
+        }
+
+        void read() {
+            List<ReportLine> lines = found.lines;
+            if (lines.isEmpty()) {
+                report.missing(table.number() + "表：表题之后没有内容");
+                return;
+            }
+            // page by page: each page of a table repeats its header row
+            Map<Integer, List<ReportLine>> pages = new LinkedHashMap<>();
+            for (ReportLine line : lines) {
+                pages.computeIfAbsent(line.page(), p -> new ArrayList<>()).add(line);
+            }
+            List<Col> columns = null;
+            Map<String, Integer> incomeNext = new LinkedHashMap<>();
+            incomeNext.put("next", 0);
+            List<String> header = null;
+            for (List<ReportLine> page : pages.values()) {
+                int body = 0;
+                if (header == null) {
+                    while (body < page.size() && (isHeader(page.get(body)) || wrappedTotal(page.subList(0, body), page.get(body)))) {
+                        body++;
+                    }
+                } else {
+                    // the header row repeated atop the next page: its lines as the first page printed them (a row
+                    // with no figure, such as 公务用车购置费 left blank, is no header)
+                    while (body < page.size() && header.contains(page.get(body).text().replace(" ", ""))) {
+                        body++;
+                    }
+                }
+                if (header == null && body > 0) {
+                    header = page.subList(0, body).stream().map(l -> l.text().replace(" ", "")).toList();
+                }
+                List<Col> here = columns(page.subList(0, body));
+                if (here.stream().anyMatch(c -> c.role == Role.VALUE)) {
+                    columns = here;
+                } else if (columns == null) {
+                    continue;
+                } else {
+                    body = 0; // the page carries on without repeating the header
+                }
+                rows(columns, page.subList(body, page.size()), incomeNext);
+            }
+            if (columns == null) {
+                report.missing(table.number() + "表：未读出表头各栏");
+            }
+        }
+
+        /** A header line holds no figure, does not open with a code, and is no 合计 row on its own. */
+        private boolean isHeader(ReportLine line) {
+            List<ReportLine.Word> w = line.words();
+            if (w.isEmpty() || w.stream().anyMatch(x -> FIGURE.matcher(x.text()).matches())) {
+                return false;
+            }
+            if (CODE.matcher(w.get(0).text()).matches()) {
+                return false;
+            }
+            String text = line.text().replace(" ", "");
+            return !(text.equals("合计") || text.equals("总计") || text.matches("[—\\-\\s\\d]+") || text.endsWith("合计")
+                    && w.size() == 1);
+        }
+
+        /**
+         * A header's 合计 wrapped onto a line of its own (本年支出 / 合计) stands under another header's words; a 合计 row
+         * stands under the names' header (科目名称, 项目).
+         */
+        private boolean wrappedTotal(List<ReportLine> header, ReportLine line) {
+            List<Spot> lone = spots(line, positioned);
+            if (header.isEmpty() || lone.size() != 1 || !lone.get(0).text.endsWith("计")) {
+                return false;
+            }
+            for (ReportLine h : header) {
+                for (Spot o : spots(h, positioned)) {
+                    if (overlap(lone.get(0), o) > 0) {
+                        return !o.text.matches(".*(?:名称|项目|科目).*");
+                    }
+                }
+            }
+            return false;
+        }
+
+        /**
+         * The header's cells: words that overlap across the header's lines are one cell (a label wrapped in its cell); a
+         * word over two or more cells of a lower line heads a group, not a column.
+         */
+        private List<Col> columns(List<ReportLine> header) {
+            List<Spot> words = new ArrayList<>();
+            for (ReportLine line : header) {
+                words.addAll(spots(line, positioned));
+            }
+            List<Spot> leaves = new ArrayList<>();
+            for (Spot s : words) {
+                boolean group = false;
+                for (ReportLine line : header) {
+                    if (line.y() <= s.line.y()) {
+                        continue;
+                    }
+                    int n = 0;
+                    for (Spot o : spots(line, positioned)) {
+                        // a group's heading stands over the middle of each of its columns' headings
+                        if (o.center() > s.left && o.center() < s.right) {
+                            n++;
+                        }
+                    }
+                    group |= n >= 2;
+                }
+                if (!group) {
+                    leaves.add(s);
+                }
+            }
+            List<List<Spot>> clusters = new ArrayList<>();
+            for (Spot s : leaves) {
+                List<Spot> merged = new ArrayList<>(List.of(s));
+                for (var it = clusters.iterator(); it.hasNext(); ) {
+                    List<Spot> c = it.next();
+                    if (c.stream().anyMatch(o -> overlap(s, o) > 0)) {
+                        merged.addAll(c);
+                        it.remove();
+                    }
+                }
+                clusters.add(merged);
+            }
+            List<Col> out = new ArrayList<>();
+            for (List<Spot> c : clusters) {
+                c.sort(Comparator.comparingDouble((Spot s) -> s.line.y()).thenComparingDouble(Spot::left));
+                StringBuilder label = new StringBuilder();
+                double left = Double.MAX_VALUE;
+                double right = -Double.MAX_VALUE;
+                for (Spot s : c) {
+                    label.append(s.text);
+                    left = Math.min(left, s.left);
+                    right = Math.max(right, s.right);
+                }
+                String l = label.toString().replaceAll("[（）()\\s]", "");
+                Role role = role(l);
+                String key = role == Role.VALUE ? key(l) : null;
+                out.add(new Col(l, key == null && role == Role.VALUE ? Role.OTHER : role, key, (left + right) / 2, left, right, 0));
+            }
+            out.sort(Comparator.comparingDouble(Col::center));
+            if (table == PublicTable.T01 || table == PublicTable.T04) {
+                // the 支出 block opens at its own name column, the second of the header
+                int names = 0;
+                List<Col> sided = new ArrayList<>();
+                for (Col c : out) {
+                    if (c.role == Role.NAME) {
+                        names++;
+                    }
+                    sided.add(new Col(c.label, c.role, c.key, c.center, c.left, c.right, names >= 2 ? 1 : 0));
+                }
+                out = sided;
+            }
+            return out;
+        }
+
+        private static Role role(String l) {
+            if (l.contains("行次")) {
+                return Role.LINE_NO;
+            }
+            if (l.contains("编码") || l.equals("科目") || l.equals("类款项")) {
+                return Role.CODE;
+            }
+            if (l.contains("名称") || l.equals("项目") || l.endsWith("项目") && !l.contains("支出")
+                    || l.equals("收入项目") || l.equals("支出项目") || l.equals("收入") || l.equals("支出")) {
+                return Role.NAME;
+            }
+            if (l.contains("栏次")) {
+                return Role.OTHER;
+            }
+            return Role.VALUE;
+        }
+
+        /** The column a header's label names, where the table has it. */
+        private String key(String l) {
+            String k;
+            if (l.contains("年初结转")) {
+                k = "carryBegin";
+            } else if (l.contains("年末结转")) {
+                k = "carryEnd";
+            } else if (l.contains("年初预算")) {
+                k = "initialBudget";
+            } else if (l.contains("全年预算") || l.contains("调整预算")) {
+                k = "adjustedBudget";
+            } else if (l.contains("预算数")) {
+                k = "budget";
+            } else if (l.contains("决算数") || l.equals("金额")) {
+                k = table == PublicTable.T09 ? "actual" : "amount";
+            } else if (l.contains("合计") || l.equals("小计") || l.equals("本年支出")) {
+                k = "total";
+            } else if (l.contains("一般公共预算")) {
+                k = "general";
+            } else if (l.contains("政府性基金")) {
+                k = "fund";
+            } else if (l.contains("国有资本")) {
+                k = "stateCapital";
+            } else if (l.contains("财政拨款")) {
+                k = "fiscal";
+            } else if (l.contains("上级补助")) {
+                k = "superiorSubsidy";
+            } else if (l.contains("事业收入")) {
+                k = "serviceIncome";
+            } else if (l.contains("经营收入")) {
+                k = "operatingIncome";
+            } else if (l.contains("附属单位上缴")) {
+                k = "subsidiaryRemittance";
+            } else if (l.contains("其他收入")) {
+                k = "otherIncome";
+            } else if (l.contains("本年收入")) {
+                k = "income";
+            } else if (l.contains("基本支出")) {
+                k = "basic";
+            } else if (l.contains("项目支出")) {
+                k = "project";
+            } else if (l.contains("上缴上级")) {
+                k = "remittance";
+            } else if (l.contains("经营支出")) {
+                k = "business";
+            } else if (l.contains("对附属单位")) {
+                k = "subsidiary";
+            } else if (l.contains("人员经费")) {
+                k = "personnel";
+            } else if (l.contains("公用经费")) {
+                k = "operating";
+            } else if (l.contains("团组")) {
+                k = "groups";
+            } else if (l.contains("人次")) {
+                k = "persons";
+            } else if (l.contains("保有")) {
+                k = "vehiclesHeld";
+            } else if (l.contains("购置车辆")) {
+                k = "vehiclesBought";
+            } else if (l.contains("批次")) {
+                k = "batches";
+            } else {
+                return null;
+            }
+            String key = k;
+            return table.columns().stream().anyMatch(c -> c.key().equals(key)) ? key : null;
+        }
+
+        /** A figure's column: past its header's centre, short of the next header's. */
+        private List<Col> figureColumns(List<Col> columns, Spot s) {
+            List<Col> fit = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                double next = i + 1 < columns.size() ? columns.get(i + 1).center : Double.MAX_VALUE;
+                if (s.right > columns.get(i).center - tie() && s.right < next + tie()) {
+                    fit.add(columns.get(i));
+                }
+            }
+            return fit;
+        }
+
+        /** A name's column: short of its header's centre, past the previous header's. */
+        private Col nameColumn(List<Col> columns, Spot s) {
+            for (int i = 0; i < columns.size(); i++) {
+                if (s.left < columns.get(i).center) {
+                    Col c = columns.get(i);
+                    // a short name centred in its cell may start a little past its header's centre as text lays it out
+                    if ((c.role == Role.VALUE || c.role == Role.OTHER || c.role == Role.LINE_NO) && !INTEGER.matcher(s.text).matches() && i > 0
+                            && (columns.get(i - 1).role == Role.NAME || columns.get(i - 1).role == Role.CODE)) {
+                        return columns.get(i - 1);
+                    }
+                    return c;
+                }
+            }
+            return columns.get(columns.size() - 1);
+        }
+
+        private void rows(List<Col> columns, List<ReportLine> body, Map<String, Integer> state) {
+            List<Anchor> anchors = new ArrayList<>();
+            List<Spot[]> figures = new ArrayList<>();
+            StringBuilder[] pending = {new StringBuilder(), new StringBuilder()};
+            for (ReportLine line : body) {
+                List<Spot> spots = spots(line, positioned);
+                StringBuilder[] names = {new StringBuilder(), new StringBuilder()};
+                String[] codes = {null, null};
+                boolean[] hasFigure = {false, false};
+                for (Spot s : spots) {
+                    Col named = nameColumn(columns, s);
+                    if (CODE.matcher(s.text).matches() && (named.role == Role.CODE || named.role == Role.NAME)
+                            && codes[named.block] == null && names[named.block].length() == 0) {
+                        codes[named.block] = s.text;
+                        continue;
+                    }
+                    if (FIGURE.matcher(s.text).matches() || INTEGER.matcher(s.text).matches()) {
+                        List<Col> fit = figureColumns(columns, s);
+                        Col c = fit.isEmpty() ? null : fit.get(0);
+                        boolean count = c != null && fit.stream().anyMatch(x -> x.key != null && isCount(x.key));
+                        if (FIGURE.matcher(s.text).matches() || count) {
+                            figures.add(new Spot[]{s});
+                            if (c != null) {
+                                hasFigure[c.block] = true;
+                            }
+                            continue;
+                        }
+                        if (named.role == Role.LINE_NO) {
+                            continue;
+                        }
+                    }
+                    Col c = nameColumn(columns, s);
+                    if (c.role == Role.NAME || c.role == Role.CODE) {
+                        names[c.block].append(s.text);
+                    }
+                }
+                for (int b = 0; b < 2; b++) {
+                    String name = names[b].toString();
+                    if (codes[b] == null && name.isEmpty()) {
+                        continue;
+                    }
+                    String key = codes[b] != null ? codes[b] : rowKey(b, name, state);
+                    if (key == null && pending[b].length() > 0) {
+                        key = rowKey(b, pending[b] + name, state);
+                        name = pending[b] + name;
+                    }
+                    if (key == null) {
+                        if (!hasFigure[b]) {
+                            // a name wrapped in its cell: its head, read with the next line
+                            pending[b].append(name);
+                        } else {
+                            report.note(table.number() + "表" + line.where() + "：行“" + name + "”未能对应到该表的行，未读取");
+                        }
+                        continue;
+                    }
+                    pending[b].setLength(0);
+                    anchors.add(new Anchor(key, name.isEmpty() ? null : name, b, line.page(), line.y(), line));
+                    document.row(table.name(), key, null, name.isEmpty() ? null : name, null);
+                }
+            }
+            crowded = crowded(columns, figures);
+            if (!positioned) {
+                settle(columns, figures);
+            }
+            Map<String, List<Spot>> byLine = new LinkedHashMap<>();
+            for (Spot[] f : figures) {
+                List<Col> fit = figureColumns(columns, f[0]);
+                int block = fit.isEmpty() ? 0 : fit.get(0).block;
+                byLine.computeIfAbsent(f[0].line.page() + "/" + f[0].line.number() + "/" + block, k -> new ArrayList<>()).add(f[0]);
+            }
+            for (List<Spot> row : byLine.values()) {
+                placeRow(columns, anchors, row);
+            }
+        }
+
+        /**
+         * The columns under which the figures of a page stand in two files (their right edges two apart): the header's
+         * position has not told them apart (pdftotext lays a header's lines out on their own), so no figure there is
+         * placed for certain.
+         */
+        private java.util.Set<Col> crowded(List<Col> columns, List<Spot[]> figures) {
+            List<Double> edges = new ArrayList<>();
+            for (Spot[] f : figures) {
+                edges.add(f[0].right);
+            }
+            edges.sort(Double::compare);
+            List<Double> files = new ArrayList<>();
+            double tolerance = positioned ? 1.5 : 2;
+            double last = -Double.MAX_VALUE;
+            int members = 0;
+            for (double e : edges) {
+                if (e - last > tolerance) {
+                    if (members == 1) {
+                        files.remove(files.size() - 1); // a figure alone on its edge: a line set tighter, not a file
+                    }
+                    files.add(e);
+                    members = 0;
+                }
+                members++;
+                last = e;
+            }
+            if (members == 1) {
+                files.remove(files.size() - 1);
+            }
+            java.util.Set<Col> out = new java.util.HashSet<>();
+            for (Col c : columns) {
+                int i = columns.indexOf(c);
+                double next = i + 1 < columns.size() ? columns.get(i + 1).center : Double.MAX_VALUE;
+                if (files.stream().filter(e -> e > c.center && e < next).count() > 1) {
+                    out.add(c);
+                }
+            }
+            return out;
+        }
+
+        private static boolean isCount(String key) {
+            return Column.byKey(key).map(c -> c.kind() != PublicTable.Kind.MONEY).orElse(false);
+        }
+
+        /**
+         * A line's figures of one block keep their order: where their positions put two in one column (text laid out
+         * tighter on one line than on the others), a line with a figure for every column of its block places them in
+         * order; any other line's figures are reported uncertain with the columns they fit.
+         */
+        /**
+         * Text: the figures of a page stand in files (one right edge a column), in the columns' order, while a header's
+         * lines drift against them. Each file goes under the column its edge points to, or a neighbour where two files
+         * point to one column; of the assignments that keep the columns' order, those that move the fewest files are
+         * kept, and a file they do not agree on is uncertain.
+         */
+        private void settle(List<Col> columns, List<Spot[]> figures) {
+            settled.clear();
+            unsettled.clear();
+            for (int pass = 0; pass < 4; pass++) {
+                int block = pass % 2;
+                boolean counts = pass >= 2;
+                // money and counts (三公's 团组数, 人次 …) are files of their own kinds
+                List<Col> values = columns.stream().filter(c -> c.block == block && c.key != null && c.role == Role.VALUE
+                        && isCount(c.key) == counts).toList();
+                if (values.isEmpty()) {
+                    continue;
+                }
+                List<Spot> mine = new ArrayList<>();
+                for (Spot[] f : figures) {
+                    List<Col> fit = figureColumns(columns, f[0]).stream().filter(c -> c.key != null).toList();
+                    if (!fit.isEmpty() && values.contains(fit.get(0)) && FIGURE.matcher(f[0].text).matches() != counts) {
+                        mine.add(f[0]);
+                    }
+                }
+                mine.sort(Comparator.comparingDouble(Spot::right));
+                List<List<Spot>> files = new ArrayList<>();
+                double last = -Double.MAX_VALUE;
+                for (Spot f : mine) {
+                    if (f.right - last > 1) {
+                        files.add(new ArrayList<>());
+                    }
+                    files.get(files.size() - 1).add(f);
+                    last = f.right;
+                }
+                // two files are two columns only where a line has a figure in each: otherwise one column whose lines
+                // pdftotext set a little apart
+                for (int j = files.size() - 1; j > 0; j--) {
+                    List<Spot> a = files.get(j - 1);
+                    List<Spot> b = files.get(j);
+                    boolean apart = a.stream().anyMatch(x -> b.stream().anyMatch(y -> y.line == x.line));
+                    if (!apart && b.get(0).right - a.get(a.size() - 1).right <= 4) {
+                        a.addAll(b);
+                        files.remove(j);
+                    }
+                }
+                files.removeIf(f -> f.size() < 2);
+                if (files.isEmpty() || files.size() > 14) {
+                    continue;
+                }
+                int[] rule = new int[files.size()];
+                for (int j = 0; j < files.size(); j++) {
+                    List<Spot> file = files.get(j);
+                    Spot middle = file.get(file.size() / 2);
+                    rule[j] = values.indexOf(figureColumns(columns, middle).stream().filter(c -> c.key != null).findFirst().orElseThrow());
+                }
+                List<int[]> best = new ArrayList<>();
+                int[] score = {-1};
+                assign(rule, values.size(), 0, -1, new int[files.size()], 0, best, score);
+                if (best.isEmpty()) {
+                    continue; // more files than the columns can take in order: left to the lines' own reading
+                }
+                for (int j = 0; j < files.size(); j++) {
+                    java.util.Set<Integer> options = new java.util.TreeSet<>();
+                    for (int[] a : best) {
+                        options.add(a[j]);
+                    }
+                    for (Spot f : files.get(j)) {
+                        if (options.size() == 1) {
+                            settled.put(f, values.get(options.iterator().next()));
+                        } else {
+                            unsettled.put(f, options.stream().map(values::get).toList());
+                        }
+                    }
+                }
+            }
+        }
+
+        /** A line with a figure under every money column of its block: its figures in order, whatever their drift. */
+        private boolean fillsItsBlock(List<Col> columns, List<Anchor> anchors, List<Spot> figures) {
+            List<Col> first = figureColumns(columns, figures.get(0));
+            int block = first.isEmpty() ? 0 : first.get(0).block;
+            List<Col> values = columns.stream().filter(c -> c.block == block && c.key != null && c.role == Role.VALUE
+                    && !isCount(c.key)).toList();
+            if (values.size() != figures.size() || !figures.stream().allMatch(f -> FIGURE.matcher(f.text).matches())) {
+                return false;
+            }
+            for (int i = 0; i < figures.size(); i++) {
+                place(columns, anchors, figures.get(i), values.get(i), null);
+            }
+            return true;
+        }
+
+        private static void assign(int[] rule, int columns, int j, int previous, int[] current, int moved, List<int[]> best,
+                                   int[] score) {
+            if (j == rule.length) {
+                int kept = rule.length - moved;
+                if (kept > score[0]) {
+                    score[0] = kept;
+                    best.clear();
+                }
+                if (kept == score[0]) {
+                    best.add(current.clone());
+                }
+                return;
+            }
+            if (rule.length - moved < score[0]) {
+                return;
+            }
+            for (int a = rule[j] - 1; a <= rule[j] + 1; a++) {
+                if (a > previous && a < columns) {
+                    current[j] = a;
+                    assign(rule, columns, j + 1, a, current, moved + (a == rule[j] ? 0 : 1), best, score);
+                }
+            }
+        }
+
+        private void placeRow(List<Col> columns, List<Anchor> anchors, List<Spot> figures) {
+            if (!positioned && fillsItsBlock(columns, anchors, figures)) {
+                return;
+            }
+            if (!positioned && figures.stream().allMatch(f -> settled.containsKey(f) || unsettled.containsKey(f))) {
+                int last = -1;
+                boolean ordered = true;
+                for (Spot f : figures) {
+                    if (settled.containsKey(f)) {
+                        int at = columns.indexOf(settled.get(f));
+                        ordered &= at > last;
+                        last = at;
+                    }
+                }
+                if (ordered) {
+                    for (Spot f : figures) {
+                        if (settled.containsKey(f) && figureColumns(columns, f).stream().filter(c -> c.key != null).count() > 1) {
+                            // its file settles it, but the figure itself stands on a header's centre: not for certain
+                            place(columns, anchors, f, settled.get(f), "数字的位置在两栏交界");
+                        } else if (settled.containsKey(f)) {
+                            place(columns, anchors, f, settled.get(f), null);
+                        } else {
+                            List<Col> options = unsettled.get(f);
+                            place(columns, anchors, f, options.get(0),
+                                    "数字所在的一列可归入" + options.size() + "栏，表头的位置未能区分");
+                        }
+                    }
+                    return;
+                }
+            }
+            List<List<Col>> fits = new ArrayList<>();
+            boolean ordered = true;
+            int last = -1;
+            for (Spot s : figures) {
+                List<Col> fit = figureColumns(columns, s).stream().filter(c -> c.key != null).toList();
+                fits.add(fit);
+                int at = fit.isEmpty() ? -1 : columns.indexOf(fit.get(0));
+                ordered &= fit.size() == 1 && at > last;
+                last = Math.max(last, at);
+            }
+            if (ordered) {
+                for (Spot s : figures) {
+                    place(columns, anchors, s, null, null);
+                }
+                return;
+            }
+            int block = fits.stream().filter(f -> !f.isEmpty()).map(f -> f.get(0).block).findFirst().orElse(0);
+            List<Col> values = columns.stream().filter(c -> c.block == block && c.key != null && c.role == Role.VALUE).toList();
+            if (values.size() == figures.size()) {
+                for (int i = 0; i < figures.size(); i++) {
+                    place(columns, anchors, figures.get(i), values.get(i), null);
+                }
+                return;
+            }
+            for (int i = 0; i < figures.size(); i++) {
+                place(columns, anchors, figures.get(i), null, "同一行的数字按位置落在同一栏，无法确定各自的栏目");
+            }
+        }
+
+        private void place(List<Col> columns, List<Anchor> anchors, Spot s, Col forced, String doubt) {
+            ReportLine line = s.line;
+            String value = s.text.replace(",", "");
+            List<Col> fit = forced != null ? List.of(forced) : figureColumns(columns, s);
+            if (fit.isEmpty() || fit.get(0).key == null && fit.size() == 1) {
+                report.uncertain(table.name(), null, null, List.of(), value, line, "数字不在任一可识别的栏目之下（" + line.where() + (fit.isEmpty() ? "" : "，" + fit.get(0).label) + "）");
+                return;
+            }
+            Col column = fit.stream().filter(c -> c.key != null).findFirst().orElse(fit.get(0));
+            List<Anchor> near = new ArrayList<>();
+            for (Anchor a : anchors) {
+                if (a.page == line.page() && a.block == column.block && Math.abs(a.y - line.y()) <= reach()) {
+                    near.add(a);
+                }
+            }
+            near.sort(Comparator.comparingDouble(a -> Math.abs(a.y - line.y())));
+            if (near.isEmpty()) {
+                report.uncertain(table.name(), null, column.key, List.of(), value, line, "数字附近没有可对应的行（" + line.where() + "）");
+                return;
+            }
+            Anchor row = near.get(0);
+            List<String> alternatives = new ArrayList<>();
+            String why = null;
+            if (near.size() > 1 && Math.abs(Math.abs(near.get(1).y - line.y()) - Math.abs(row.y - line.y())) < (positioned ? 2 : 0.5)) {
+                alternatives.add(near.get(1).key + "/" + column.key);
+                why = "数字在两行之间";
+            }
+            if (fit.size() > 1) {
+                for (Col c : fit) {
+                    if (c != column && c.key != null) {
+                        alternatives.add(c.key);
+                    }
+                }
+                why = why == null ? "数字的位置在两栏交界" : why + "；且在两栏交界";
+            }
+            if (forced == null && crowded.contains(column) && why == null) {
+                for (Col c : columns) {
+                    if (c != column && c.key != null && c.block == column.block) {
+                        alternatives.add(c.key);
+                    }
+                }
+                why = "该栏之下的数字排成两列，表头的位置未能区分";
+            }
+            if (doubt != null) {
+                for (Col c : columns) {
+                    if (c != column && c.key != null && c.block == column.block && !alternatives.contains(c.key)) {
+                        alternatives.add(c.key);
+                    }
+                }
+                why = why == null ? doubt : why + "；" + doubt;
+            }
+            if (column.key == null) {
+                report.uncertain(table.name(), row.key, null, alternatives, value, line, "数字所在的栏目“" + column.label + "”不是该表的栏目");
+                return;
+            }
+            String cell = row.key + "/" + column.key;
+            if (filled.containsKey(cell)) {
+                report.uncertain(table.name(), row.key, column.key, List.of(), value, line,
+                        "该单元格已有数字（" + filled.get(cell).where() + "），又读到一个");
+                return;
+            }
+            filled.put(cell, line);
+            if (isCount(column.key) == FIGURE.matcher(value).matches()) {
+                report.uncertain(table.name(), row.key, column.key, alternatives, value, line,
+                        "数字的写法（" + (isCount(column.key) ? "带小数" : "整数") + "）与栏目“" + column.label + "”不符");
+                return;
+            }
+            Object stored = isCount(column.key) ? (Object) Integer.valueOf(value) : value;
+            document.row(table.name(), row.key, null, null, null).put(column.key, stored);
+            if (why != null) {
+                report.uncertain(table.name(), row.key, column.key, alternatives, value, line, why);
+            } else {
+                report.placed(table.name(), row.key, column.key, value, line);
+            }
+        }
+
+        /** A named row's key (01 and 04 by side, 06's totals, 09's items); null where the name is no row of the table. */
+        private String rowKey(int block, String printed, Map<String, Integer> state) {
+            String name = printed.replaceAll("\\s", "").replaceFirst("^[（(]?[一二三四五六七八九十]+[、）)．.]", "");
+            if (name.isEmpty()) {
+                return null;
+            }
+            switch (table) {
+                case T01, T04 -> {
+                    return block == 0 ? income(name, state) : expenditure(name);
+                }
+                case T06 -> {
+                    return name.startsWith("人员经费") ? "personnel_total" : name.startsWith("公用经费") ? "operating_total"
+                            : name.equals("合计") || name.equals("总计") ? "total" : null;
+                }
+                case T09 -> {
+                    if (name.equals("合计") || name.equals("总计")) {
+                        return "TOTAL";
+                    }
+                    if (name.contains("出国")) {
+                        return name.startsWith("赴") ? "trip_" + (++trips) : "OVERSEAS_TRAVEL";
+                    }
+                    if (name.contains("购置及运行") || name.contains("购置和运行")) {
+                        return "VEHICLE";
+                    }
+                    if (name.contains("公务用车") && name.contains("购置")) {
+                        return "VEHICLE_PURCHASE";
+                    }
+                    if (name.contains("公务用车") && name.contains("运行")) {
+                        return "VEHICLE_OPERATION";
+                    }
+                    if (name.contains("外宾")) {
+                        return "RECEPTION_FOREIGN";
+                    }
+                    if (name.contains("国内")) {
+                        return "RECEPTION_DOMESTIC";
+                    }
+                    if (name.contains("接待")) {
+                        return "RECEPTION";
+                    }
+                    // a single trip abroad, as 09 lists them after its items: trip_1, trip_2 … in the report's order
+                    return "trip_" + (++trips);
+                }
+                default -> {
+                    return name.equals("合计") || name.equals("总计") ? "total" : null;
+                }
+            }
+        }
+
+        /** 收入 rows in the template's order; under 年初财政拨款结转和结余 (04) the three funds are its parts. */
+        private String income(String name, Map<String, Integer> state) {
+            if (name.equals("总计") || name.equals("收入总计")) {
+                return "income_grand_total";
+            }
+            boolean beginSeen = state.getOrDefault("begin", 0) > 0;
+            if (table == PublicTable.T04 && beginSeen) {
+                if (name.startsWith("一般公共预算")) {
+                    return "carry_forward_begin_general";
+                }
+                if (name.startsWith("政府性基金")) {
+                    return "carry_forward_begin_fund";
+                }
+                if (name.startsWith("国有资本经营")) {
+                    return "carry_forward_begin_state_capital";
+                }
+            }
+            for (PublicTable.NamedRow row : table.namedRows()) {
+                if (row.side() == PublicTable.Side.INCOME && (row.label().equals(name) || name.startsWith(row.label()))) {
+                    if (row.key().equals("carry_forward_begin")) {
+                        state.put("begin", 1);
+                    }
+                    return row.key();
+                }
+            }
+            return null;
+        }
+
+        private String expenditure(String name) {
+            if (name.equals("总计") || name.equals("支出总计")) {
+                return "expenditure_grand_total";
+            }
+            for (PublicTable.NamedRow row : table.namedRows()) {
+                if (row.side() == PublicTable.Side.EXPENDITURE && row.label().equals(name)) {
+                    return row.key();
+                }
+            }
+            return ShanghaiLayoutReader.CLASSES.get(name);
+        }
+
+        private static double overlap(Spot a, Spot b) {
+            return Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        }
+    }
+}
