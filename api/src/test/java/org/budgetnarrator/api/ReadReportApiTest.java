@@ -57,6 +57,11 @@ class ReadReportApiTest {
         assertEquals("中共咸宁市委外事工作委员会办公室", document.path("department").path("name").asText());
         JsonNode reading = read.path("reading");
         assertEquals(reading.path("placedCells").size(), reading.path("placedCount").asInt());
+        // The nine tables read, as bin/narrator read reads them: 175 figures placed, the one 公开09 figure that fits two
+        // cells flagged with both.
+        assertEquals(175, reading.path("placedCount").asInt(), reading.toString());
+        assertEquals(1, reading.path("uncertainCells").size(), reading.toString());
+        assertEquals(2, reading.path("uncertainCells").path(0).path("alternatives").size(), reading.toString());
         assertTrue(reading.path("notes").size() > 0, reading.toString());
         double share = reading.path("placedCount").asInt() + reading.path("uncertainCells").size() == 0 ? 0
                 : 100.0 * reading.path("uncertainCells").size() / (reading.path("placedCount").asInt() + reading.path("uncertainCells").size());

@@ -15,7 +15,7 @@ import org.budgetnarrator.model.reading.ReportSource;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Base64;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -32,7 +32,7 @@ public class ReadReportFetchers {
         this.executor = executor;
     }
 
-    DataFetcher<CompletableFuture<Map<String, Object>>> readReport() {
+    DataFetcher<CompletableFuture<ReadReportPayload>> readReport() {
         return env -> {
             String text = env.getArgument("text");
             String pdf = env.getArgument("pdfBase64");
@@ -65,28 +65,29 @@ public class ReadReportFetchers {
         return name.toLowerCase(java.util.Locale.ROOT).endsWith(extension) ? name : name + extension;
     }
 
-    static Map<String, Object> payload(String name, ReadResult result) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("file", name);
-        out.put("kind", result.kind().name());
-        out.put("partial", result.partial());
+    /** ReadReportPayload: what the reader gave for one file. */
+    record ReadReportPayload(String file, String kind, boolean partial, Integer year, String departmentName, String document,
+                             ReadingPayload reading) {
+    }
+
+    /** ReadingReport: the reading report as served. */
+    record ReadingPayload(int placedCount, List<ReadingReport.Placed> placedCells, List<ReadingReport.Uncertain> uncertainCells,
+                          List<ReadingReport.Identity> identities, List<String> notes, BigDecimal uncertainShare) {
+    }
+
+    static ReadReportPayload payload(String name, ReadResult result) {
         Map<String, Object> document = result.document();
-        out.put("year", document == null ? null : document.get("year"));
-        out.put("departmentName", document != null && document.get("department") instanceof Map<?, ?> d ? d.get("name") : null);
+        String json;
         try {
-            out.put("document", document == null ? null : MAPPER.writeValueAsString(document));
+            json = document == null ? null : MAPPER.writeValueAsString(document);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a read document is JSON-shaped", e);
         }
         ReadingReport report = result.report();
-        Map<String, Object> reading = new LinkedHashMap<>();
-        reading.put("placedCount", report.placedCells().size());
-        reading.put("placedCells", report.placedCells());
-        reading.put("uncertainCells", report.uncertainCells());
-        reading.put("identities", report.identities());
-        reading.put("notes", report.notes());
-        reading.put("uncertainShare", BigDecimal.valueOf(report.uncertainShare()).setScale(2, RoundingMode.HALF_UP));
-        out.put("reading", reading);
-        return out;
+        ReadingPayload reading = new ReadingPayload(report.placedCells().size(), report.placedCells(), report.uncertainCells(),
+                report.identities(), report.notes(), BigDecimal.valueOf(report.uncertainShare()).setScale(2, RoundingMode.HALF_UP));
+        return new ReadReportPayload(name, result.kind().name(), result.partial(),
+                document == null ? null : (Integer) document.get("year"),
+                document != null && document.get("department") instanceof Map<?, ?> d ? (String) d.get("name") : null, json, reading);
     }
 }

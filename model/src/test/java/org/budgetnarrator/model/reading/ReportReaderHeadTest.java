@@ -44,6 +44,19 @@ class ReportReaderHeadTest {
         assertEquals("上海市普陀区财政局", ((java.util.Map<?, ?>) cover.document().get("department")).get("name"));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"hunan-provincial-2024-department-self-evaluation.txt",
+            "shijiazhuang-city-2024-budget-performance-targets.txt", "zhanjiang-city-2026-department-performance-targets.txt"})
+    void aSelfEvaluationOrATargetsDeclarationIsReportedAsAnotherKindAndNotRead(String seed) throws Exception {
+        String text = java.nio.file.Files.readString(java.nio.file.Path.of("..", "..", "shared", "seeds", seed));
+        ReadResult result = ReportReader.standard().read(ReportSource.ofText(seed, text));
+        assertEquals(ReadResult.ReportKind.OTHER, result.kind(), result.report().notes().toString());
+        assertNull(result.document());
+        assertEquals(1, result.report().notes().size());
+        org.junit.jupiter.api.Assertions.assertTrue(result.report().notes().get(0).endsWith("不是部门决算，未读取数据"),
+                result.report().notes().toString());
+    }
+
     @Test
     void theLevelIsJudgedFromThePlaceTheDepartmentsNameNames() {
         assertEquals("COUNTY", ReportReader.level("上海市普陀区财政局"));
