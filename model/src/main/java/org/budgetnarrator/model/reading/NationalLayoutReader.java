@@ -139,6 +139,23 @@ public final class NationalLayoutReader implements LayoutReader {
         document.document("FINAL_ACCOUNTS_NARRATIVE", title, text.toString());
     }
 
+    /**
+     * Under 公开04's 年初财政拨款结转和结余 the three funds are printed again, as its parts: the row a fund's name is there;
+     * null for any other name. One owner for the readers of every layout.
+     */
+    static String fundCarryOver(String name) {
+        if (name.startsWith("一般公共预算")) {
+            return "carry_forward_begin_general";
+        }
+        if (name.startsWith("政府性基金")) {
+            return "carry_forward_begin_fund";
+        }
+        if (name.startsWith("国有资本经营")) {
+            return "carry_forward_begin_state_capital";
+        }
+        return null;
+    }
+
     private static double width(ReportLine line) {
         List<ReportLine.Word> words = line.words();
         return words.isEmpty() ? 0 : words.get(words.size() - 1).right() - words.get(0).left();
@@ -492,17 +509,8 @@ public final class NationalLayoutReader implements LayoutReader {
             if (name.equals("总计") || name.equals("收入总计")) {
                 return "income_grand_total";
             }
-            if (t == PublicTable.T04 && beginSeen) {
-                // under 年初财政拨款结转和结余 the three funds are printed again: they are its parts
-                if (name.startsWith("一般公共预算")) {
-                    return "carry_forward_begin_general";
-                }
-                if (name.startsWith("政府性基金")) {
-                    return "carry_forward_begin_fund";
-                }
-                if (name.startsWith("国有资本经营")) {
-                    return "carry_forward_begin_state_capital";
-                }
+            if (t == PublicTable.T04 && beginSeen && fundCarryOver(name) != null) {
+                return fundCarryOver(name);
             }
             for (PublicTable.NamedRow row : t.namedRows()) {
                 if (row.side() == PublicTable.Side.INCOME

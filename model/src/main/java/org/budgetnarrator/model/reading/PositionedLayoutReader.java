@@ -954,16 +954,8 @@ public final class PositionedLayoutReader implements LayoutReader {
                 return "income_grand_total";
             }
             boolean beginSeen = state.getOrDefault("begin", 0) > 0;
-            if (table == PublicTable.T04 && beginSeen) {
-                if (name.startsWith("一般公共预算")) {
-                    return "carry_forward_begin_general";
-                }
-                if (name.startsWith("政府性基金")) {
-                    return "carry_forward_begin_fund";
-                }
-                if (name.startsWith("国有资本经营")) {
-                    return "carry_forward_begin_state_capital";
-                }
+            if (table == PublicTable.T04 && beginSeen && NationalLayoutReader.fundCarryOver(name) != null) {
+                return NationalLayoutReader.fundCarryOver(name);
             }
             for (PublicTable.NamedRow row : table.namedRows()) {
                 if (row.side() == PublicTable.Side.INCOME && (row.label().equals(name) || name.startsWith(row.label()))) {
