@@ -1201,16 +1201,11 @@ public final class NationalLayoutReader implements LayoutReader {
         private static boolean fits(Group g, List<Row> members, int[][] chosen) {
             for (Column c : g.columns()) {
                 BigDecimal parent = chosen[0] == null ? BigDecimal.ZERO : members.get(0).value(chosen[0], c);
-                BigDecimal sum = BigDecimal.ZERO;
-                int terms = 1;
+                List<BigDecimal> parts = new ArrayList<>();
                 for (int j = 1; j < members.size(); j++) {
-                    BigDecimal v = chosen[j] == null ? BigDecimal.ZERO : members.get(j).value(chosen[j], c);
-                    if (v.signum() != 0) {
-                        terms++;
-                    }
-                    sum = sum.add(v);
+                    parts.add(chosen[j] == null ? BigDecimal.ZERO : members.get(j).value(chosen[j], c));
                 }
-                if (!near(parent, sum, terms)) {
+                if (!addsUp(parent, parts)) {
                     return false;
                 }
             }
@@ -1220,23 +1215,31 @@ public final class NationalLayoutReader implements LayoutReader {
         private static boolean holds(Group g) {
             for (Column c : g.columns()) {
                 BigDecimal parent = g.parent().certain(c);
-                BigDecimal sum = BigDecimal.ZERO;
-                int terms = 1;
+                List<BigDecimal> parts = new ArrayList<>();
                 for (Row r : g.children()) {
-                    BigDecimal v = r.certain(c);
-                    if (parent == null || v == null) {
-                        return true; // not yet placed: it is reported as uncertain, not as contradicted
-                    }
-                    if (v.signum() != 0) {
-                        terms++;
-                    }
-                    sum = sum.add(v);
+                    parts.add(r.certain(c));
                 }
-                if (!near(parent, sum, terms)) {
+                if (!parts.isEmpty() && (parent == null || parts.contains(null))) {
+                    return true; // not yet placed: it is reported as uncertain, not as contradicted
+                }
+                if (!addsUp(parent, parts)) {
                     return false;
                 }
             }
             return true;
+        }
+
+        /** A whole against the sum of its parts, allowing the rounding of each part printed (the zeros add none). */
+        private static boolean addsUp(BigDecimal whole, List<BigDecimal> parts) {
+            BigDecimal sum = BigDecimal.ZERO;
+            int terms = 1;
+            for (BigDecimal v : parts) {
+                if (v.signum() != 0) {
+                    terms++;
+                }
+                sum = sum.add(v);
+            }
+            return near(whole, sum, terms);
         }
 
         /** Writes each figure whose column is settled; reports the others with the columns that fit. */
