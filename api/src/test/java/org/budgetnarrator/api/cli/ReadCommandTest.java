@@ -170,6 +170,23 @@ class ReadCommandTest extends InProcessCommandLine {
         assertEquals(List.of(), stored(), "auditing stores nothing");
     }
 
+    /**
+     * A reviewer's run over a PDF with planted problems: the read is partial (a table is missing) and the audit names
+     * each problem — the table left out, the title of another year, a total written as 0, 大于 for spending below budget.
+     */
+    @Test
+    void auditOfACopyWithPlantedProblemsPrintsThem() {
+        Path planted = SHARED.resolve("reports").resolve("putuo-finance-bureau-2024-planted-problems.pdf");
+        assertEquals(0, run("read", planted.toString(), "--audit"), output());
+        String text = output();
+        assertTrue(text.contains("partial"), text);
+        for (String problem : List.of("ERROR T24  报告未公开支出决算表（公开03）", "ERROR W21  “2023年度部门决算”：本报告为2024年度决算",
+                "ERROR N01  “上海市普陀区财政局2024年度收入支出总计0万元”", "ERROR W02  “决算数大于预算数的主要原因：人员进出及退休变化",
+                "WARNING W20  “截至2023年12月31日”")) {
+            assertTrue(text.contains(problem), problem + " in\n" + text);
+        }
+    }
+
     @Test
     void withoutALevelTheAuditRunsAtTheLevelTheNameNames() {
         assertEquals(0, run("read", XIANNING.toString(), "--audit"), output());

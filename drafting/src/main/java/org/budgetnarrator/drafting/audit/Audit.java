@@ -40,6 +40,7 @@ public final class Audit {
         for (StoredDocument document : data.documents()) {
             deadline.check();
             if (CHECKED_DOCUMENTS.contains(document.kind())) {
+                findings.addAll(narrative.checkTitle(document.kind(), document.title()));
                 findings.addAll(narrative.check(document.kind(), document.body()));
             }
         }

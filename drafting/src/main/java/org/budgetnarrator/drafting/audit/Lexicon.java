@@ -4,6 +4,7 @@ import org.budgetnarrator.model.domain.AccountLine;
 import org.budgetnarrator.model.domain.DepartmentYear;
 import org.budgetnarrator.model.domain.IncomeLine;
 import org.budgetnarrator.model.domain.Project;
+import org.budgetnarrator.model.domain.PublishedRow;
 import org.budgetnarrator.model.domain.ThreePublicLine;
 import org.budgetnarrator.model.domain.VehicleHolding;
 import org.budgetnarrator.model.imports.ImportFormat;
@@ -170,15 +171,27 @@ final class Lexicon {
         }
 
         // "三公" items with their counts.
-        for (ThreePublicLine line : data.threePublic()) {
+        // Items the 三公 table prints with every cell blank have no line: they state zeros, and are topics as well.
+        List<ThreePublicLine> threePublic = new ArrayList<>(data.threePublic());
+        for (PublishedRow printed : t.rows(PublicTable.T09)) {
+            if (threePublic.stream().noneMatch(l -> printed.key().equals(l.item()))) {
+                threePublic.add(new ThreePublicLine(null, null, null, printed.key(), null, null, null, null, null, null, null));
+            }
+        }
+        for (ThreePublicLine line : threePublic) {
             String regex = THREE_PUBLIC.get(line.item());
             if (regex == null) {
                 continue;
             }
-            // "完成预算的0%" of a budget the 三公 table leaves blank is a rate of no budget (财政局 2024).
-            topics.add(Topic.of("threePublic:" + line.item(), "财政拨款“三公”经费支出决算表", TableRules.name3(line.item()), regex)
+            // "完成预算的0%" of a budget the 三公 table leaves blank is a rate of no budget (财政局 2024). The printed 预算数
+            // may be the year's initial or its adjusted budget, so a stated 年初预算 is checked against it only where the
+            // table prints the item with its 预算数 blank: no budget of either kind.
+            BigDecimal budget = r.blankReadsZero(line.budget(), PublicTable.T09, line.item());
+            topics.add(Topic.of("threePublic:" + line.item(), "财政拨款“三公”经费支出决算表",
+                            line.item().equals("TOTAL") ? "“三公”经费" : TableRules.name3(line.item()), regex)
                     .amount(r.blankReadsZero(line.actual(), PublicTable.T09, line.item()))
-                    .budget(r.blankReadsZero(line.budget(), PublicTable.T09, line.item())).previous(line.previousActual())
+                    .budget(budget).initial(line.budget() == null && line.tableBudget() == null ? budget : null)
+                    .previous(line.previousActual())
                     .groups(line.groups()).persons(line.persons()).count(line.vehicles()).build());
         }
 

@@ -167,6 +167,11 @@ public final class NarrativeChecker {
         return findings;
     }
 
+    /** W21: the document's title checked for the year it names (the body is checked by {@link #check}). */
+    public List<Finding> checkTitle(String document, String title) {
+        return new WholeText(data, deadline).title(document, title == null ? null : OneScript.of(title));
+    }
+
     /**
      * W09: a paragraph, or a long sentence, written again further on: a reason copied from one line to another, or a
      * paragraph pasted under the wrong heading. Worth an officer's look, not an error: some repetition is deliberate.
@@ -976,6 +981,7 @@ public final class NarrativeChecker {
             Topic t = current.topic();
             BigDecimal budget = against.startsWith("年初") ? t.initial() : t.budget() != null ? t.budget() : t.initial();
             if (t.amount() == null || budget == null) {
+                statedComparison(word, against, s, e);
                 return;
             }
             compared++;
@@ -995,6 +1001,44 @@ public final class NarrativeChecker {
                         "“" + sentence(s) + "”：说明了决算数与预算数的差异，但未说明主要原因",
                         "\"" + sentence(s) + "\": a variance is stated without its main reason", "主要原因", null);
             }
+        }
+
+        /**
+         * W02 where the data hold no budget for the line (a report read from its publication prints a 项's 年初预算 only
+         * in its text): "年初预算为 A 万元，支出决算为 B 万元。决算数大于预算数" is checked against the figures the paragraph
+         * states just before the comparison.
+         */
+        private void statedComparison(String word, String against, int s, int e) {
+            String before = text.substring(0, s);
+            // a bare 预算数 is the full-year budget where the text states one, as in the check against the data
+            BigDecimal adjusted = against.startsWith("年初") ? null : lastStated(STATED_ADJUSTED, before);
+            BigDecimal budget = adjusted != null || against.startsWith("全年") ? adjusted : lastStated(STATED_INITIAL, before);
+            String stated = adjusted != null ? "全年预算" : "年初预算";
+            BigDecimal actual = lastStated(STATED_ACTUAL, before);
+            if (budget == null || actual == null) {
+                return;
+            }
+            compared++;
+            int cmp = actual.compareTo(budget);
+            String right = cmp > 0 ? "大于" : cmp < 0 ? "小于" : "等于";
+            if (!(word.startsWith(right) || cmp == 0 && word.startsWith("持平"))) {
+                add("W02", Severity.ERROR, current == null ? null : current.topic(), "comparison", s, e,
+                        "“" + sentence(s) + "”：文中支出决算 " + Figures.show(actual) + " 万元" + right + "文中" + stated
+                                + " " + Figures.show(budget) + " 万元，文中写作“" + word + "”",
+                        "\"" + sentence(s) + "\": the stated actual " + Figures.show(actual) + " is "
+                                + (cmp > 0 ? "above" : cmp < 0 ? "below" : "equal to") + " the stated budget " + Figures.show(budget)
+                                + "; the text says \"" + word + "\"", right, word);
+            }
+        }
+
+        /** The last figure a pattern states in a text (its group 1), or null. */
+        private static BigDecimal lastStated(Pattern stated, String in) {
+            Matcher m = stated.matcher(in);
+            BigDecimal last = null;
+            while (m.find()) {
+                last = new BigDecimal(m.group(1));
+            }
+            return last;
         }
 
         /** "原因" within 12 characters, then (after 是, 为 or a colon) at least four characters that are not stops. */

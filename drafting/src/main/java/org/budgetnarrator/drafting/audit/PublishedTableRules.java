@@ -37,12 +37,14 @@ final class PublishedTableRules {
     private static final List<String> APPROPRIATIONS = INCOME_SOURCES.subList(0, 3);
 
     private final PublishedTables t;
+    private final String stage;
     /** One unit of the last printed digit, in 万元: 0.01 万元, or 0.01 元 where the report prints 元. */
     private final BigDecimal unit;
     private final List<Finding> findings = new ArrayList<>();
 
     PublishedTableRules(YearData data) {
         this.t = data.tables();
+        this.stage = data.year().stage();
         this.unit = "元".equals(data.year().moneyUnit()) ? new BigDecimal("0.000001") : new BigDecimal("0.01");
     }
 
@@ -56,7 +58,31 @@ final class PublishedTableRules {
         crossTables();
         threePublic();
         procurement();
+        unpublished();
         return findings;
+    }
+
+    /** The nine tables every 部门决算 publishes (财政部 部门决算公开 formats). */
+    private static final List<PublicTable> NINE = List.of(PublicTable.T01, PublicTable.T02, PublicTable.T03, PublicTable.T04,
+            PublicTable.T05, PublicTable.T06, PublicTable.T07, PublicTable.T08, PublicTable.T09);
+
+    /**
+     * T24: a final account publishes all nine tables; one without figures (no 政府性基金, no 三公) is still printed,
+     * empty, with a note that says why. Checked where the report's tables were recorded as printed (a report read from
+     * its publication, or imported with its layout): a table neither laid out nor holding a row was left out.
+     */
+    private void unpublished() {
+        if (!"FINAL_ACCOUNTS".equals(stage) || NINE.stream().noneMatch(table -> t.layout(table).isPresent())) {
+            return;
+        }
+        for (PublicTable table : NINE) {
+            if (t.layout(table).isEmpty() && !t.has(table)) {
+                add("T24", Severity.ERROR, Subject.line(table.number() + " " + table.title(), "table", "table"),
+                        "报告未公开" + table.title() + "（" + table.number() + "）：部门决算应公开全部九张表，没有数据的表也应以空表公开并说明原因",
+                        "The report leaves out " + table.number() + " " + table.title() + ": all nine tables are published, an empty one with a note",
+                        table.title(), null);
+            }
+        }
     }
 
     // T01: a 类 is the sum of its 款, a 款 of its 项, 合计 of the 类, column by column, where both are printed.

@@ -5,6 +5,7 @@ import org.budgetnarrator.model.domain.DepartmentYear;
 import org.budgetnarrator.model.domain.Indicator;
 import org.budgetnarrator.model.domain.Project;
 import org.budgetnarrator.model.domain.VehicleHolding;
+import org.budgetnarrator.model.measure.ReportFigures;
 import org.budgetnarrator.model.read.YearData;
 
 import java.math.BigDecimal;
@@ -174,7 +175,8 @@ final class TableRules {
         if (!"FINAL_ACCOUNTS".equals(data.year().stage())) {
             return;
         }
-        BigDecimal total = data.functionalTotal(AccountLine::actual);
+        // 公开01's printed 支出总计 where the report prints it (a report read without its 公开03 has no spending lines)
+        BigDecimal total = Figures.first(new ReportFigures(data).expenditureGrandTotal(), data.functionalTotal(AccountLine::actual));
         if (total == null || total.signum() == 0) {
             add("T20", Severity.WARNING, List.of(Subject.line("收入支出决算总表", "总计", "amount")),
                     "部门决算的收入支出总计为零或缺失", "The final account's totals are zero or missing", null, Figures.show(total));

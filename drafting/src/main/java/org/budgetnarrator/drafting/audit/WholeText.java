@@ -47,6 +47,55 @@ final class WholeText {
         usesOfOtherLines(document, text, findings);
         itemSums(document, text, findings);
         amountPrecision(document, text, findings);
+        yearEnds(document, text, findings);
+    }
+
+    /** "截至2024年12月31日": the year-end a figure of assets or vehicles is counted at. */
+    private static final Pattern YEAR_END = Pattern.compile("截[至止]\\s*(\\d{4})\\s*年\\s*12\\s*月\\s*31\\s*日");
+    /** "2024年度部门决算": the year a final account (or a part of it) is titled by. */
+    private static final Pattern FINAL_ACCOUNTS_OF = Pattern.compile("(\\d{4})\\s*年度?\\s*(?:部门|单位)决算");
+
+    /**
+     * W20: a final account counts its vehicles and assets at its own year's 31 December (截至2024年12月31日 in the 2024
+     * report); another year there is most likely a sentence left over from last year's report (a warning: a text may
+     * also compare with last year's end).
+     */
+    private void yearEnds(String document, String text, List<Finding> findings) {
+        Integer year = data.year().year();
+        if (year == null || !"FINAL_ACCOUNTS".equals(data.year().stage())) {
+            return;
+        }
+        Matcher m = YEAR_END.matcher(text);
+        while (m.find()) {
+            int written = Integer.parseInt(m.group(1));
+            if (written != year) {
+                findings.add(otherYear("W20", Severity.WARNING, m.group(), written, year,
+                        List.of(Subject.text(document, m.start(), m.end() - m.start()))));
+            }
+        }
+    }
+
+    /** W21: a document titled as another year's 部门决算 ("第三部分 ……2023年度部门决算情况说明" in the 2024 report). */
+    List<Finding> title(String document, String title) {
+        Integer year = data.year().year();
+        if (title == null || year == null || !"FINAL_ACCOUNTS".equals(data.year().stage())) {
+            return List.of();
+        }
+        Matcher m = FINAL_ACCOUNTS_OF.matcher(title);
+        List<Finding> out = new ArrayList<>();
+        while (m.find()) {
+            int written = Integer.parseInt(m.group(1));
+            if (written != year) {
+                out.add(otherYear("W21", Severity.ERROR, m.group(), written, year, List.of(Subject.line(document, "title", "title"))));
+            }
+        }
+        return out;
+    }
+
+    private static Finding otherYear(String rule, Severity severity, String phrase, int written, int year, List<Subject> subjects) {
+        return new Finding(rule, severity, "“" + phrase + "”：本报告为" + year + "年度决算，文中写作" + written + "年，疑为沿用以前年度文字",
+                "\"" + phrase + "\": the report is the " + year + " final account; " + written + " is written", subjects,
+                String.valueOf(year), String.valueOf(written));
     }
 
     /** An amount as written: its digits and unit, unless a threshold ("单价100万元（含）以上", "10万元以下"). */

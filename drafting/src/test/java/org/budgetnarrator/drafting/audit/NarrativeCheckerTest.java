@@ -152,4 +152,45 @@ class NarrativeCheckerTest {
             new NarrativeChecker(xianning).check("draft", text.toString());
         }
     }
+
+    /** Xianning's data without 公开05's 年初预算 (as a report read from a layout that prints it only in its text). */
+    private static YearData withoutInitialBudgets() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode doc;
+        try (var in = NarrativeCheckerTest.class.getResourceAsStream("/demo/xianning-2024.json")) {
+            doc = mapper.readTree(in);
+        }
+        doc.path("publishedTables").forEach(r -> ((com.fasterxml.jackson.databind.node.ObjectNode) r).remove("initialBudget"));
+        return Demo.fromJson("xianning-2024.json", mapper.writeValueAsBytes(doc));
+    }
+
+    @Test
+    void aComparisonWordAgainstTheFiguresItsParagraphStatesIsAnErrorWhereTheDataHoldNoBudget() throws Exception {
+        NarrativeChecker checker = new NarrativeChecker(withoutInitialBudgets());
+        String item = "2.一般公共服务支出（类）对外联络事务（款）一般行政管理事务（项）。年初预算为 186.00 万元，支出决算为 150.00 万元。";
+        List<Finding> said = checker.check("draft", item + "决算数大于预算数的主要原因：工作调整。").stream()
+                .filter(x -> x.ruleId().equals("W02")).toList();
+        Finding f = only(said);
+        assertEquals("小于", f.expected());
+        assertTrue(f.messageZh().contains("文中支出决算 150 万元小于文中年初预算 186 万元"), f.messageZh());
+        assertEquals(List.of(), checker.check("draft", item + "决算数小于预算数的主要原因：工作调整。").stream()
+                .filter(x -> x.ruleId().equals("W02")).toList());
+        // a bare 预算数 is the full-year budget where the paragraph states one
+        assertEquals(List.of(), checker.check("draft", "2.一般公共服务支出（类）对外联络事务（款）一般行政管理事务（项）。年初预算为 0 万元，"
+                + "全年预算为 186.00 万元，支出决算为 150.00 万元。决算数小于预算数的主要原因：工作调整。").stream()
+                .filter(x -> x.ruleId().equals("W02")).toList());
+    }
+
+    @Test
+    void aYearEndOfAnotherYearIsFlaggedAndATitleOfAnotherYearIsAnError() {
+        Finding end = only(check("截至2023年12月31日，本部门共有车辆 2 辆。"));
+        assertEquals("W20", end.ruleId());
+        assertEquals(Severity.WARNING, end.severity());
+        assertEquals(List.of(), check("截至2024年12月31日，本部门共有车辆 2 辆。"));
+        NarrativeChecker checker = new NarrativeChecker(xianning);
+        Finding title = only(checker.checkTitle("FINAL_ACCOUNTS_NARRATIVE", "第三部分 咸宁市外办2023年度部门决算情况说明"));
+        assertEquals("W21", title.ruleId());
+        assertEquals(Severity.ERROR, title.severity());
+        assertEquals(List.of(), checker.checkTitle("FINAL_ACCOUNTS_NARRATIVE", "第三部分 咸宁市外办2024年度部门决算情况说明"));
+    }
 }

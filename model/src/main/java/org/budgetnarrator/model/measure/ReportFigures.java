@@ -117,7 +117,13 @@ public final class ReportFigures {
             // A printed 公开03 whose cell is blank states a zero; without it and without lines nothing is known.
             return t.has(PublicTable.T03) ? BigDecimal.ZERO : null;
         }
-        return zeroIfNull(data.functionalTotal(of));
+        BigDecimal summed = data.functionalTotal(of);
+        if (summed == null && !t.tables().isEmpty()) {
+            // A report that prints its tables but not 公开03 (a page left out) states no 基本支出 or 项目支出 of all
+            // sources where its lines do not: unknown, not zero (公开05's are the general budget's only).
+            return null;
+        }
+        return zeroIfNull(summed);
     }
 
     /** 年初结转和结余 (公开01, else the stored line), null where neither is there. */

@@ -78,65 +78,7 @@ public final class NationalLayoutReader implements LayoutReader {
                 default -> reading.accounts(t, lines);
             }
         }
-        narrative(source, document, report);
-    }
-
-    private static final Pattern NARRATIVE = Pattern.compile("^\\s*第[一二三四五六七八九十]+部分\\s*(.*情况说明)\\s*$");
-    /** Where a paragraph of the 情况说明 starts: its headings (一、 （一） (1) 1.), 图 N and notes. */
-    private static final Pattern PARAGRAPH = Pattern.compile(
-            "^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\\d]+[）)]|\\d{1,2}[.．、](?!\\d)|[①-⑳]|图\\s*\\d|注[:：]|备注[:：])");
-
-    /** A heading of its own line: 一、 （一） 图 N (numbered items 1. (1) run on like any paragraph). */
-    private static final Pattern HEADING = Pattern.compile("^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|图\\s*\\d)");
-
-    /**
-     * The 情况说明 (第三部分 in the national template) as one document: PDF-to-text breaks its lines at the page's
-     * width, so a line runs on into the next unless the next opens a heading, or it is short and ends a sentence
-     * (its paragraph ended) or is a heading itself (一、 （一） 图 N without a comma).
-     */
-    static void narrative(ReportSource source, DocumentDraft document, ReadingReport report) {
-        List<ReportLine> lines = source.lines();
-        int start = -1;
-        List<ReportLine> body = List.of();
-        for (int i = 0; i < lines.size(); i++) {
-            if (NARRATIVE.matcher(lines.get(i).text()).find()) {
-                // a table of contents names the part too: the part itself is the heading with the longest text
-                List<ReportLine> part = new ArrayList<>();
-                for (int j = i + 1; j < lines.size() && !PART.matcher(lines.get(j).text()).find(); j++) {
-                    if (!lines.get(j).text().matches("[-—\\s\\d第页/]+")) { // page numbers
-                        part.add(lines.get(j));
-                    }
-                }
-                if (part.size() > body.size()) {
-                    start = i;
-                    body = part;
-                }
-            }
-        }
-        if (start < 0) {
-            report.note("未找到部门决算情况说明（“第三部分……情况说明”）");
-            return;
-        }
-        // the width of a full line: the commonest; a line two characters narrower ended before the margin
-        Map<Long, Integer> widths = new LinkedHashMap<>();
-        for (ReportLine line : body) {
-            widths.merge(Math.round(width(line)), 1, Integer::sum);
-        }
-        double full = widths.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(0L);
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < body.size(); i++) {
-            ReportLine line = body.get(i);
-            if (i > 0) {
-                ReportLine previous = body.get(i - 1);
-                boolean shortLine = width(previous) <= full - 4;
-                boolean ends = PARAGRAPH.matcher(line.text()).find()
-                        || shortLine && (previous.text().matches(".*[。！？；：]$") || HEADING.matcher(previous.text()).find() && !previous.text().contains("，"));
-                text.append(ends ? "\n" : "");
-            }
-            text.append(line.text());
-        }
-        String title = lines.get(start).text().strip().replaceAll("(?<=\\d)\\s+(?=[年月日])", "");
-        document.document("FINAL_ACCOUNTS_NARRATIVE", title, text.toString());
+        ReportNarrative.read(source, document, report);
     }
 
     /**
@@ -154,11 +96,6 @@ public final class NationalLayoutReader implements LayoutReader {
             return "carry_forward_begin_state_capital";
         }
         return null;
-    }
-
-    private static double width(ReportLine line) {
-        List<ReportLine.Word> words = line.words();
-        return words.isEmpty() ? 0 : words.get(words.size() - 1).right() - words.get(0).left();
     }
 
     /** Each table's lines: from its label to the next label or part, the repeated page headers included. */

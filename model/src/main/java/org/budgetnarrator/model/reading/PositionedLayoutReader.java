@@ -189,7 +189,7 @@ public final class PositionedLayoutReader implements LayoutReader {
                 report.missing("未找到" + t.number() + "表（" + t.title() + "）");
             }
         }
-        NationalLayoutReader.narrative(source, document, report);
+        ReportNarrative.read(source, document, report);
         ShanghaiLayoutReader.Identities.check(document, report);
     }
 

@@ -124,7 +124,8 @@ public final class ShanghaiLayoutReader implements LayoutReader {
                 report.missing("未找到表“" + spec.title.pattern().replaceAll("\\(\\?:([^)]*)\\)\\?", "$1").replace(".?", "") + "”");
             }
         }
-        Narrative.read(source, document, report);
+        OtherMatters.read(source, document, report);
+        ReportNarrative.read(source, document, report);
         Identities.check(document, report);
     }
 
@@ -133,7 +134,7 @@ public final class ShanghaiLayoutReader implements LayoutReader {
      * figure is read from its sentence into its cell. The 政府采购 total's awards to small and medium and to micro firms are
      * not stated as such: they are the sums of the awards the sentences state (reserved and other projects).
      */
-    static final class Narrative {
+    static final class OtherMatters {
 
         private static final String NUM = "(\\d+(?:\\.\\d+)?)";
         private static final String[][] SENTENCES = {

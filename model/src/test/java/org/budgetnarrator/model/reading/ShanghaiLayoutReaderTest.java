@@ -163,6 +163,62 @@ class ShanghaiLayoutReaderTest {
         assertRead(compare("putuo-social-work-dept-2024"));
     }
 
+    /**
+     * The 情况说明 read from the PDF holds every sentence of the hand transcription's narrative claims
+     * (../shared/reports/putuo-planning-bureau-2024/claims.json: 68 sentences, 146 figures), each under the heading the
+     * transcription puts it (一、 ……, （一） ……, 1、 ……). Spaces are not compared: the PDF sets spaces between figures and
+     * words where the transcription may not.
+     */
+    @Test
+    void theTranscribedReportsNarrativeReadsIntoItsClaimsEachUnderItsHeading() throws IOException {
+        ReadResult result = ReportReader.standard().read(ReportSource.ofPdf(REPORTS.resolve("putuo-planning-bureau-2024.pdf")));
+        List<?> documents = (List<?>) result.document().get("documents");
+        assertEquals(1, documents.size());
+        Map<?, ?> narrative = (Map<?, ?>) documents.get(0);
+        assertEquals("FINAL_ACCOUNTS_NARRATIVE", narrative.get("kind"));
+        assertEquals("第三部分 上海市普陀区规划和自然资源局2024年度部门决算情况说明", narrative.get("title"));
+        Map<String, StringBuilder> sections = sections(narrative.get("text").toString());
+        JsonNode claims = new ObjectMapper().readTree(REPORTS.resolve("putuo-planning-bureau-2024").resolve("claims.json").toFile());
+        List<String> notFound = new java.util.ArrayList<>();
+        int figures = 0;
+        for (JsonNode claim : claims) {
+            String sentence = claim.get("sentence").asText().replaceAll("\\s+", "");
+            StringBuilder section = sections.get(claim.get("section").asText());
+            if (section == null || !section.toString().contains(sentence)) {
+                notFound.add(claim.get("section").asText() + " " + sentence);
+            }
+            figures += claim.get("numbers").size();
+        }
+        assertEquals(68, claims.size());
+        assertEquals(146, figures);
+        assertEquals(List.of(), notFound, "claims not read under their heading");
+    }
+
+    private static final java.util.regex.Pattern TOP = java.util.regex.Pattern.compile("^([一二三四五六七八九十]+)、");
+    private static final java.util.regex.Pattern SUB = java.util.regex.Pattern.compile("^[（(]([一二三四五六七八九十]+)[）)]");
+    private static final java.util.regex.Pattern ITEM = java.util.regex.Pattern.compile("^(\\d{1,2})[、.．]");
+
+    /** The narrative's paragraphs by the heading they stand under, keyed as the transcription keys them: 五, 五(三), 五(三)5. */
+    private static Map<String, StringBuilder> sections(String text) {
+        Map<String, StringBuilder> out = new LinkedHashMap<>();
+        String top = "", sub = "", item = "";
+        for (String paragraph : text.split("\n")) {
+            java.util.regex.Matcher m;
+            if ((m = TOP.matcher(paragraph)).find()) {
+                top = m.group(1);
+                sub = "";
+                item = "";
+            } else if ((m = SUB.matcher(paragraph)).find()) {
+                sub = "(" + m.group(1) + ")";
+                item = "";
+            } else if ((m = ITEM.matcher(paragraph)).find()) {
+                item = m.group(1);
+            }
+            out.computeIfAbsent(top + sub + item, k -> new StringBuilder()).append(paragraph.replaceAll("\\s+", ""));
+        }
+        return out;
+    }
+
     @Test
     void theNationalTemplateIsRecognisedAsTheTemplateNotADepartmentsReport() {
         ReadResult result = ReportReader.standard().read(ReportSource.ofPdf(REPORTS.resolve("national-final-accounts-template.pdf")));
