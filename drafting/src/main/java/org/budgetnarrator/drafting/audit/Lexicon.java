@@ -42,8 +42,9 @@ final class Lexicon {
             "VEHICLE", "公务用车购置及运行(?:维护)?费",
             "VEHICLE_PURCHASE", "公务用车购置费",
             "VEHICLE_OPERATION", "公务用车运行(?:维护)?费(?:支出)?",
-            "RECEPTION", "公务接待费",
-            "RECEPTION_FOREIGN", "外宾接待(?:支出)?",
+            // "公务接待2批次、26人次": the reception named by its count, not the 国内 part of it
+            "RECEPTION", "公务接待费|(?<!国内)公务接待(?=\\s*\\d+\\s*批次)",
+            "RECEPTION_FOREIGN", "外宾接待(?:支出)?|接待外宾",
             "RECEPTION_DOMESTIC", "国内公务接待(?:支出)?");
 
     private final YearData data;

@@ -192,7 +192,9 @@ public final class NarrativeChecker {
             }
             int at = 0;
             for (String sentence : paragraphs[p].split("(?<=[。；])")) {
-                String key = NUMBERING.matcher(sentence.strip()).replaceFirst("").replaceAll("\\s+", "");
+                // "主要原因：" may end a line of its own (a paragraph break before the reason): the reason is the sentence
+                String key = REASON_LABEL.matcher(NUMBERING.matcher(sentence.strip()).replaceFirst("").replaceAll("\\s+", ""))
+                        .replaceFirst("");
                 if (key.length() >= COPIED_SENTENCE && seenSentences.putIfAbsent(key, p) != null && seenSentences.get(key) != p) {
                     findings.add(new Finding("W09", Severity.WARNING, "第" + (p + 1) + "段的句子与第" + (seenSentences.get(key) + 1)
                             + "段相同，疑为复制：“" + shorten(key) + "”", "A sentence of paragraph " + (p + 1) + " repeats one of paragraph "
@@ -203,6 +205,8 @@ public final class NarrativeChecker {
             }
         }
     }
+
+    private static final Pattern REASON_LABEL = Pattern.compile("^(?:主要)?原因(?:是|为)?[：:]");
 
     private static String shorten(String text) {
         return text.length() <= 40 ? text : text.substring(0, 40) + "…";

@@ -9,7 +9,7 @@ public final class PublishedNarrativeAccess {
     private PublishedNarrativeAccess() {
     }
 
-    public static String of(Path pdf) throws IOException, InterruptedException {
+    public static String of(Path pdf) throws IOException {
         return PublishedNarrative.of(pdf);
     }
 }
