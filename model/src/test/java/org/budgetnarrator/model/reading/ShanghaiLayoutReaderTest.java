@@ -194,6 +194,57 @@ class ShanghaiLayoutReaderTest {
         assertEquals(List.of(), notFound, "claims not read under their heading");
     }
 
+    /**
+     * The tables read from the transcribed report's PDF hold exactly the figures of its hand transcription
+     * (../shared/reports/putuo-planning-bureau-2024/data.json, read from the page images): table by table, the printed
+     * figures as a multiset, whatever their rows and columns are called on either side (the cells' places are compared
+     * with the fixture above). A blank cell is no figure; a printed 0.00 is one.
+     */
+    @Test
+    void theTranscribedReportsTablesHoldExactlyTheFiguresOfItsHandTranscription() throws IOException {
+        ReadResult result = ReportReader.standard().read(ReportSource.ofPdf(REPORTS.resolve("putuo-planning-bureau-2024.pdf")));
+        JsonNode transcription = new ObjectMapper().readTree(REPORTS.resolve("putuo-planning-bureau-2024").resolve("data.json").toFile());
+        Map<String, String> tables = Map.of("收入支出决算总表", "T01", "收入决算表", "T02", "支出决算表", "T03",
+                "财政拨款收入支出决算总表", "T04", "一般公共预算财政拨款支出决算表", "T05", "一般公共预算财政拨款基本支出决算表", "T06",
+                "政府性基金预算财政拨款收入支出决算表", "T07", "国有资本经营预算财政拨款收入支出决算表", "T08", "财政拨款“三公”经费支出决算表", "T09");
+        Map<String, List<BigDecimal>> written = new java.util.TreeMap<>();
+        int figures = 0;
+        for (JsonNode table : transcription.path("tables")) {
+            String key = tables.get(table.path("title").asText());
+            List<BigDecimal> values = new java.util.ArrayList<>();
+            for (JsonNode row : table.path("rows")) {
+                row.path("values").forEach(v -> {
+                    if (v.isNumber()) {
+                        values.add(v.decimalValue().stripTrailingZeros());
+                    }
+                });
+            }
+            figures += values.size();
+            values.sort(BigDecimal::compareTo);
+            written.put(key, values);
+        }
+        Map<String, List<BigDecimal>> read = new java.util.TreeMap<>();
+        for (String key : written.keySet()) {
+            read.put(key, new java.util.ArrayList<>());
+        }
+        for (Object o : (List<?>) result.document().get("publishedTables")) {
+            Map<?, ?> row = (Map<?, ?>) o;
+            List<BigDecimal> values = read.get(row.get("table").toString());
+            if (row.get("period") != null || values == null) {
+                continue;
+            }
+            for (Map.Entry<?, ?> e : row.entrySet()) {
+                if (!NOT_CELLS.contains(e.getKey().toString())) {
+                    values.add(new BigDecimal(e.getValue().toString()).stripTrailingZeros());
+                }
+            }
+        }
+        read.values().forEach(v -> v.sort(BigDecimal::compareTo));
+        assertEquals(9, written.size());
+        assertEquals(308, figures, "the transcription's printed numbers");
+        assertEquals(written, read);
+    }
+
     private static final java.util.regex.Pattern TOP = java.util.regex.Pattern.compile("^([一二三四五六七八九十]+)、");
     private static final java.util.regex.Pattern SUB = java.util.regex.Pattern.compile("^[（(]([一二三四五六七八九十]+)[）)]");
     private static final java.util.regex.Pattern ITEM = java.util.regex.Pattern.compile("^(\\d{1,2})[、.．]");
