@@ -73,12 +73,7 @@ public final class DraftContext {
     /** A stored amount (万元) as the style writes it, in the report's unit. */
     public Fact money(String subject, String field, BigDecimal value) {
         BigDecimal v = value == null ? BigDecimal.ZERO : value;
-        String shown = formatMoney(v);
-        // A paragraph whose zeros the report writes "0" (its own convention, beside two-decimal zeros elsewhere).
-        if (style.zeroMoneyPlain(subject) && new BigDecimal(shown.replace(",", "")).signum() == 0) {
-            shown = "0";
-        }
-        return fact(subject, field, v.toPlainString(), shown);
+        return fact(subject, field, v.toPlainString(), formatMoney(subject, v, yuan()));
     }
 
     /**
@@ -87,20 +82,19 @@ public final class DraftContext {
      */
     public Fact money(String subject, String field, BigDecimal value, String unit) {
         BigDecimal v = value == null ? BigDecimal.ZERO : value;
-        return fact(subject, field, v.toPlainString(), formatMoney(v, "元".equals(unit)));
+        return fact(subject, field, v.toPlainString(), formatMoney(subject, v, "元".equals(unit)));
     }
 
-    String formatMoney(BigDecimal stored) {
-        return formatMoney(stored, yuan());
-    }
-
-    private String formatMoney(BigDecimal stored, boolean inYuan) {
+    /** How the style writes an amount of the subject: every amount the drafts print is written here. */
+    private String formatMoney(String subject, BigDecimal stored, boolean inYuan) {
         BigDecimal v = inYuan ? stored.movePointRight(4) : stored;
         int decimals = style.moneyDecimals();
         // Rounded half up once, from the stored exact value, to the style's decimals.
         BigDecimal shown = style.moneyFixedDecimals() ? v.setScale(decimals, RoundingMode.HALF_UP)
                 : trim(v.setScale(Math.min(Math.max(v.scale(), 0), decimals), RoundingMode.HALF_UP));
-        if (style.zeroMoneyPlain() && shown.signum() == 0) {
+        // Some reports write a zero "0" beside two-decimal amounts: every zero, or only the zeros of one paragraph
+        // (政府采购: 工程采购金额0万元) unlike the rest. Decided on the rounded figure: what prints as zero.
+        if (shown.signum() == 0 && style.zeroMoneyPlain(subject)) {
             return "0";
         }
         if (!style.thousandsSeparator()) {

@@ -38,7 +38,8 @@ import java.util.Optional;
  * ({@link PublishedTables}): in the report's order, each under its number and title with the 部门 and 金额单位 line,
  * its printed rows (the 行次 where the report printed them), the 合计/总计 and carry-over rows of the template,
  * and blank cells left blank — a figure is never made up here, neither a 0 for a blank nor a sum the report did
- * not print. Money is right-aligned with two decimals; the header row repeats on every page the table runs over.
+ * not print. Money is right-aligned with two decimals; the header row repeats on every page the table runs over and
+ * never stands alone at the foot of a page.
  */
 final class PublicTables {
 
@@ -418,6 +419,9 @@ final class PublicTables {
         t.setCellMargins(0, CELL_MARGIN, 0, CELL_MARGIN);
         XWPFTableRow header = t.getRow(0);
         header.setRepeatHeader(true);
+        // The header (often three lines of a wrapped 年初结转和结余) is not torn across pages, and its paragraphs keep
+        // with the next, which keeps the row with the first body row: a header left alone at the foot of a page made
+        // LibreOffice (7.4) drop every row of the table (ReadBackTest's report-026, 公开08).
         header.setCantSplitRow(true);
         for (int c = 0; c < head.size(); c++) {
             XWPFTableCell cell = header.getCell(c);
@@ -426,6 +430,7 @@ final class PublicTables {
             XWPFParagraph p = cell.getParagraphs().get(0);
             single(p);
             p.setAlignment(ParagraphAlignment.CENTER);
+            p.setKeepNext(true);
             WordReport.run(p, head.get(c), WordReport.HEADING_FONT, SIZE, false);
         }
         return t;
@@ -442,7 +447,9 @@ final class PublicTables {
 
     private static void text(XWPFTableRow row, int c, String text, ParagraphAlignment align) {
         XWPFTableCell cell = row.getCell(c) != null ? row.getCell(c) : row.addNewTableCell();
-        row.setCantSplitRow(true);
+        // A body row is left free to break across pages (it is one line unless a name wraps): where a page break
+        // fell after an unbreakable body row under a repeated header of several lines, LibreOffice (7.4) dropped the
+        // rows after it.
         XWPFParagraph p = cell.getParagraphs().get(0);
         CTTcPr pr = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
         if (!pr.isSetVAlign()) {
