@@ -130,13 +130,16 @@ public final class ShanghaiLayoutReader implements LayoutReader {
     }
 
     /**
-     * 十一、其他重要事项的情况说明: Shanghai states 机关运行经费, 政府采购 and 国有资产占有 in set sentences, not tables; each
-     * figure is read from its sentence into its cell. The 政府采购 total's awards to small and medium and to micro firms are
+     * 十、预算绩效管理情况 and 十一、其他重要事项的情况说明: Shanghai states the projects under performance management (with
+     * their grades and the problems found), 机关运行经费, 政府采购 and 国有资产占有 in set sentences, not tables; each figure is
+     * read from its sentence into its cell. The 政府采购 total's awards to small and medium and to micro firms are
      * not stated as such: they are the sums of the awards the sentences state (reserved and other projects).
      */
     static final class OtherMatters {
 
         private static final String NUM = "(\\d+(?:\\.\\d+)?)";
+        /** "编报绩效目标的2024年度项目39个": the year may stand before 项目. */
+        private static final String YEAR = "(?:\\d{4}年度?)?";
         private static final String[][] SENTENCES = {
                 {"OFFICE_RUNNING", "total", "amount", "机关运行经费支出(?:为)?" + NUM + "万元"},
                 {"PROCUREMENT", "total", "amount", "政府采购金额[（(]以合同签订为准[）)]为" + NUM + "万元"},
@@ -148,6 +151,23 @@ public final class ShanghaiLayoutReader implements LayoutReader {
                 {"PROCUREMENT", "reserved_sme", "sme", "在面向中小企业预留的?政府采购项目中，由中小企业供应商中标或成交的，采购金额" + NUM + "万元"},
                 {"PROCUREMENT", "reserved_micro", "micro", "在面向小微企业预留的?政府采购项目中，由小微企业供应商中标或成交的，采购金额" + NUM + "万元"},
                 {"PROCUREMENT", "other_projects", "sme", "在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额" + NUM + "万元"},
+                {"PERFORMANCE", "targets", "count", "编报绩效目标的" + YEAR + "项目(\\d+)个"},
+                {"PERFORMANCE", "targets", "amount", "编报绩效目标的" + YEAR + "项目\\d+个，涉及预算金额" + NUM + "万元"},
+                {"PERFORMANCE", "tracked", "count", "绩效跟踪评价的" + YEAR + "项目(\\d+)个"},
+                {"PERFORMANCE", "tracked", "amount", "绩效跟踪评价的" + YEAR + "项目\\d+个，涉及预算金额" + NUM + "万元"},
+                {"PERFORMANCE", "self_evaluated", "count", "绩效自评的" + YEAR + "项目(\\d+)个"},
+                {"PERFORMANCE", "self_evaluated", "amount", "绩效自评的" + YEAR + "项目\\d+个，涉及预算金额" + NUM + "万元"},
+                {"PERFORMANCE", "department_evaluated", "count", "部门评价的" + YEAR + "项目(\\d+)个"},
+                {"PERFORMANCE", "department_evaluated", "amount", "部门评价的" + YEAR + "项目\\d+个，涉及预算金额" + NUM + "万元"},
+                {"PERFORMANCE", "fiscal_evaluated", "count", "财政评价的" + YEAR + "项目(\\d+)个"},
+                {"PERFORMANCE", "fiscal_evaluated", "amount", "财政评价的" + YEAR + "项目\\d+个，涉及预算金额" + NUM + "万元"},
+                {"PERFORMANCE", "grade_excellent", "count", "绩效评级为[“\"]优[”\"]的项目(\\d+)个"},
+                {"PERFORMANCE", "grade_good", "count", "绩效评级为[“\"]良[”\"]的项目(\\d+)个"},
+                {"PERFORMANCE", "grade_pass", "count", "绩效评级为[“\"]合格[”\"]的项目(\\d+)个"},
+                {"PERFORMANCE", "grade_fail", "count", "绩效评级为[“\"]不合格[”\"]的项目(\\d+)个"},
+                {"PERFORMANCE", "problems", "count", "绩效自评中共发现问题(\\d+)个"},
+                {"PERFORMANCE", "problems_rectified", "count", "绩效自评中共发现问题\\d+个，已经?完成整改的(\\d+)个"},
+                {"PERFORMANCE", "problems_rectifying", "count", "绩效自评中共发现问题\\d+个，已经?完成整改的\\d+个，正在整改的(\\d+)个"},
                 {"ASSETS", "vehicles", "count", "共有车辆(\\d+)辆"},
                 {"ASSETS", "equipment_over_1m", "count", "单价(?:100|一百)万元[（(]含[）)]以上(?:的)?设备[（(]不含车辆[）)](\\d+)台"}};
 

@@ -26,7 +26,7 @@ class ShanghaiLayoutReaderTest {
     /** The module runs with user.dir = model/, so the shared reports are two levels up from it. */
     private static final Path REPORTS = Path.of("..", "..", "shared", "reports");
     private static final Set<String> TABLES = Set.of("T01", "T02", "T03", "T04", "T05", "T06", "T07", "T08", "T09",
-            "OFFICE_RUNNING", "PROCUREMENT", "ASSETS");
+            "OFFICE_RUNNING", "PROCUREMENT", "ASSETS", "PERFORMANCE");
     private static final Set<String> NOT_CELLS = Set.of("table", "row", "name", "period", "lineNo", "note");
 
     /** What the comparison of a read report with its hand transcription came to. */
