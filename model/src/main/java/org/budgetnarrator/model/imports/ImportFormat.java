@@ -261,6 +261,7 @@ public final class ImportFormat {
     public static final TableSpec DOCUMENTS = new TableSpec("documents", "文档", "document", false, List.of(
             choice("kind", "类别",
                     "FINAL_ACCOUNTS_NARRATIVE", "部门决算情况说明",
+                    "DEPARTMENT_OVERVIEW", "部门概况",
                     "SELF_EVALUATION_REPORT", "绩效自评报告",
                     "SELF_EVALUATION_TABLE", "绩效自评表",
                     "PERFORMANCE_TARGETS", "绩效目标",

@@ -1,6 +1,9 @@
 package org.budgetnarrator.model.reading;
 
+import org.budgetnarrator.model.domain.PublicTable;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,13 +12,15 @@ import java.util.regex.Pattern;
 
 /**
  * The 情况说明 of a published report (第三部分 in the national template) read into one FINAL_ACCOUNTS_NARRATIVE document,
- * for the readers of every layout. PDF-to-text breaks the part's lines at the page's width, so a line runs on into the
+ * and its 部门概况 (第一部分) into a DEPARTMENT_OVERVIEW, as printed, for the readers of every layout. PDF-to-text breaks the part's lines at the page's width, so a line runs on into the
  * next unless the next opens a paragraph: a heading (一、 （一） 1、 图 N), a first line indented from the page's margin,
  * or a line after a short one that ended a sentence (its paragraph ended) or was a heading itself.
  */
 final class ReportNarrative {
 
     private static final Pattern PART = Pattern.compile("^\\s*第[一二三四五六七八九十]+部分");
+    private static final Pattern TABLE_LABEL = Pattern.compile("公开0?[1-9]表");
+    private static final Pattern PART_ONLY = Pattern.compile("第[一二三四五六七八九十]+部分");
     /** Page numbers and running page marks between a part's lines. */
     private static final Pattern PAGE_MARK = Pattern.compile("[-—\\s\\d第页/]+");
     /** Where a paragraph of the 情况说明 starts: its headings (一、 （一） (1) 1.), 图 N and notes. */
@@ -37,45 +42,72 @@ final class ReportNarrative {
 
     static void read(ReportSource source, DocumentDraft document, ReadingReport report) {
         List<ReportLine> lines = source.lines();
-        Heading found = null;
-        List<ReportLine> body = List.of();
+        Part narrative = part(lines, "情况说明");
+        if (narrative == null) {
+            report.note("未找到部门决算情况说明（“第三部分……情况说明”）");
+        } else {
+            document.document("FINAL_ACCOUNTS_NARRATIVE", narrative.heading.title, paragraphs(narrative.body, source.positioned()));
+        }
+        Part overview = part(lines, "概况");
+        if (overview == null) {
+            report.note("未找到部门概况（“第一部分……概况”）");
+        } else {
+            document.document("DEPARTMENT_OVERVIEW", overview.heading.title, paragraphs(overview.body, source.positioned()));
+        }
+    }
+
+    private record Part(Heading heading, List<ReportLine> body) {
+    }
+
+    /**
+     * The part whose title ends with the given words, from its heading to the next part: a table of contents names the
+     * part too, so the part itself is the heading with the longest text.
+     */
+    private static Part part(List<ReportLine> lines, String ending) {
+        Part found = null;
         for (int i = 0; i < lines.size(); i++) {
-            Heading heading = heading(lines, i);
+            Heading heading = heading(lines, i, ending);
             if (heading == null) {
                 continue;
             }
-            // a table of contents names the part too: the part itself is the heading with the longest text
-            List<ReportLine> part = new ArrayList<>();
-            for (int j = heading.bodyStart; j < lines.size() && !PART.matcher(lines.get(j).text()).find(); j++) {
+            List<ReportLine> body = new ArrayList<>();
+            for (int j = heading.bodyStart; j < lines.size() && !ends(lines.get(j).text()); j++) {
                 if (!PAGE_MARK.matcher(lines.get(j).text()).matches()) {
-                    part.add(lines.get(j));
+                    body.add(lines.get(j));
                 }
             }
-            if (part.size() > body.size()) {
-                found = heading;
-                body = part;
+            if (found == null || body.size() > found.body.size()) {
+                found = new Part(heading, body);
             }
         }
-        if (found == null) {
-            report.note("未找到部门决算情况说明（“第三部分……情况说明”）");
-            return;
-        }
-        document.document("FINAL_ACCOUNTS_NARRATIVE", found.title, paragraphs(body, source.positioned()));
+        return found;
     }
 
-    private static Heading heading(List<ReportLine> lines, int i) {
+    /**
+     * Where a part ends: at the next part, or where the tables begin though their part's number is not printed over
+     * them (Shanghai heads its tables' pages "上海市……2024年度部门决算表" only): a table's title or label on a line of its
+     * own.
+     */
+    private static boolean ends(String line) {
+        String text = line.replaceAll("\\s+", "");
+        return PART.matcher(line).find() || text.endsWith("部门决算表") || TABLE_LABEL.matcher(text).matches()
+                || Arrays.stream(PublicTable.values()).anyMatch(t -> t.title().equals(text));
+    }
+
+    private static Heading heading(List<ReportLine> lines, int i, String ending) {
         String text = lines.get(i).text().strip();
         if (!PART.matcher(text).find()) {
             return null;
         }
-        if (text.endsWith("情况说明")) {
+        if (text.endsWith(ending)) {
             return new Heading(i, title(text), i + 1);
         }
         if (i + 1 < lines.size()) {
             String next = lines.get(i + 1).text().strip();
-            // the title wraps where the line is full: "……部门决算" / "情况说明", "……部门决算情况" / "说明"
-            if ((text + next).endsWith("情况说明") && next.length() <= 8 && !PART.matcher(next).find()) {
-                return new Heading(i, title(text + next), i + 2);
+            // the title wraps where the line is full ("……部门决算" / "情况说明", "……部门决算情况" / "说明"), or the
+            // part's number stands on a line of its own ("第一部分" / "上海市普陀区财政局概况")
+            if ((text + next).endsWith(ending) && next.length() <= 24 && !PART.matcher(next).find() && !HEADING.matcher(next).find()) {
+                return new Heading(i, title(PART_ONLY.matcher(text).matches() ? text + " " + next : text + next), i + 2);
             }
         }
         return null;

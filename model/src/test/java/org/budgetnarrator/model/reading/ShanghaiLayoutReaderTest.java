@@ -173,8 +173,18 @@ class ShanghaiLayoutReaderTest {
     void theTranscribedReportsNarrativeReadsIntoItsClaimsEachUnderItsHeading() throws IOException {
         ReadResult result = ReportReader.standard().read(ReportSource.ofPdf(REPORTS.resolve("putuo-planning-bureau-2024.pdf")));
         List<?> documents = (List<?>) result.document().get("documents");
-        assertEquals(1, documents.size());
+        assertEquals(2, documents.size());
         Map<?, ?> narrative = (Map<?, ?>) documents.get(0);
+        Map<?, ?> overview = (Map<?, ?>) documents.get(1);
+        assertEquals("DEPARTMENT_OVERVIEW", overview.get("kind"));
+        assertEquals("第一部分 上海市普陀区规划和自然资源局概况", overview.get("title"));
+        System.out.println("overview: " + overview.get("text"));
+        // 部门概况 as printed: its functions, then the units its accounts consolidate (局本级, 执法大队, three 事业单位)
+        String text = overview.get("text").toString().replaceAll("\\s+", "");
+        assertTrue(text.startsWith("一、"), text);
+        for (String unit : List.of("执法大队", "土地发展中心", "自然资源确权登记事务中心", "规划和自然资源管理事务中心")) {
+            assertTrue(text.contains(unit), unit + " in " + text);
+        }
         assertEquals("FINAL_ACCOUNTS_NARRATIVE", narrative.get("kind"));
         assertEquals("第三部分 上海市普陀区规划和自然资源局2024年度部门决算情况说明", narrative.get("title"));
         Map<String, StringBuilder> sections = sections(narrative.get("text").toString());
