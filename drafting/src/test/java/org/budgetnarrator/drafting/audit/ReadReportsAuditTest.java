@@ -2,7 +2,6 @@ package org.budgetnarrator.drafting.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.budgetnarrator.model.domain.PublicTable;
 import org.budgetnarrator.model.reading.ReadResult;
 import org.budgetnarrator.model.reading.ReportReader;
 import org.budgetnarrator.model.reading.ReportSource;
@@ -16,9 +15,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import static org.budgetnarrator.drafting.audit.ListedFindings.numbers;
+import static org.budgetnarrator.drafting.audit.ListedFindings.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,20 +30,10 @@ class ReadReportsAuditTest {
 
     private static final Path FIXTURES = Path.of("..", "model", "src", "test", "resources", "fixtures", "reports");
     private static final Path PDFS = Path.of("..", "..", "shared", "reports");
-    private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
 
     private static List<Finding> audit(String report) throws Exception {
         ReadResult read = ReportReader.standard().read(ReportSource.ofPdf(PDFS.resolve(report + ".pdf")));
         return Audit.run(Demo.fromJson(report, new ObjectMapper().writeValueAsBytes(read.document())));
-    }
-
-    private static Set<BigDecimal> numbers(String text) {
-        Set<BigDecimal> out = new HashSet<>();
-        Matcher m = NUMBER.matcher(text == null ? "" : text);
-        while (m.find()) {
-            out.add(new BigDecimal(m.group()).stripTrailingZeros());
-        }
-        return out;
     }
 
     /** An inconsistency the careful reading listed: its figures (or word, such as 持平) and the rows of its cells. */
@@ -60,17 +49,6 @@ class ReadReportsAuditTest {
             boolean byFigures = written.isEmpty() ? f.found() != null && figures.contains(f.found()) : listed.containsAll(written);
             return byFigures || f.subjects().stream().anyMatch(s -> rows.contains(row(s)));
         }
-    }
-
-    /** A finding's place as a vocabulary row, TABLE/row. */
-    private static String row(Subject s) {
-        String number = s.table() == null ? "" : s.table().split(" ")[0];
-        for (PublicTable t : PublicTable.values()) {
-            if (t.number().equals(number)) {
-                return t.name() + "/" + s.code();
-            }
-        }
-        return number + "/" + s.code();
     }
 
     private static List<Listed> listed(String report) throws Exception {

@@ -13,9 +13,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import static org.budgetnarrator.drafting.audit.ListedFindings.numbers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,17 +28,6 @@ class RealReportNarrativeAuditTest {
 
     private static final Path FIXTURES = Path.of("..", "model", "src", "test", "resources", "fixtures", "reports");
     private static final Path PDFS = Path.of("..", "..", "shared", "reports");
-    private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
-
-    private static Set<BigDecimal> numbers(String text) {
-        Set<BigDecimal> out = new HashSet<>();
-        Matcher m = NUMBER.matcher(text == null ? "" : text);
-        while (m.find()) {
-            out.add(new BigDecimal(m.group()).stripTrailingZeros());
-        }
-        return out;
-    }
-
     private static YearData tables(String report) throws Exception {
         return Demo.fromJson(report, Files.readAllBytes(FIXTURES.resolve(report).resolve("department-year.json")));
     }

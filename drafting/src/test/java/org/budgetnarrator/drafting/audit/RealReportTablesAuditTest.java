@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import static org.budgetnarrator.drafting.audit.ListedFindings.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,19 +55,8 @@ class RealReportTablesAuditTest {
         return out;
     }
 
-    /** A finding's place as a vocabulary row, TABLE/row. */
-    private static String row(Subject s) {
-        String number = s.table() == null ? "" : s.table().split(" ")[0];
-        for (PublicTable t : PublicTable.values()) {
-            if (t.number().equals(number)) {
-                return t.name() + "/" + s.code();
-            }
-        }
-        return number + "/" + s.code();
-    }
-
     private static String where(Finding f) {
-        return String.join(", ", f.subjects().stream().map(RealReportTablesAuditTest::row).toList());
+        return String.join(", ", f.subjects().stream().map(ListedFindings::row).toList());
     }
 
     @ParameterizedTest
