@@ -2,7 +2,11 @@ package org.budgetnarrator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -14,6 +18,7 @@ import org.budgetnarrator.model.imports.ImportResult;
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -117,5 +122,56 @@ class ReadReportApiTest {
     void anAnonymousCallerMustSignInFirst() {
         JsonNode result = new GraphQLClient(http, null).run("read-report", "text", "2024年度部门决算");
         assertEquals("UNAUTHENTICATED", code(result), result.toString());
+    }
+
+    /** POST /graphql as multipart/form-data (the GraphQL multipart request specification): operations, map, the file. */
+    private JsonNode upload(String user, String fileName, byte[] content, MediaType type) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        Map<String, Object> operations = new java.util.LinkedHashMap<>();
+        operations.put("query", GraphQLClient.operation("read-report"));
+        Map<String, Object> variables = new java.util.HashMap<>();
+        variables.put("file", null);
+        operations.put("variables", variables);
+        MultipartBody body = MultipartBody.builder()
+                .addPart("operations", mapper.writeValueAsString(operations))
+                .addPart("map", mapper.writeValueAsString(Map.of("0", List.of("variables.file"))))
+                .addPart("0", fileName, type, content)
+                .build();
+        MutableHttpRequest<MultipartBody> request = HttpRequest.POST("/graphql", body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE);
+        if (user != null) {
+            request.bearerAuth(GraphQLClient.token(http, user));
+        }
+        return mapper.readTree(http.toBlocking().retrieve(request, String.class));
+    }
+
+    @Test
+    void aPdfDroppedAsAFileIsReadAsItsNameSays() throws Exception {
+        byte[] pdf = Files.readAllBytes(SHARED.resolve("reports").resolve("putuo-planning-bureau-2024.pdf"));
+        String before = Database.snapshot(dataSource);
+        JsonNode result = upload("viewer", "规划局决算.pdf", pdf, MediaType.APPLICATION_PDF_TYPE);
+        assertTrue(result.path("errors").isMissingNode(), () -> result.path("errors").toString());
+        JsonNode read = result.path("data").path("readReport");
+        assertEquals("规划局决算.pdf", read.path("file").asText());
+        assertEquals("FINAL_ACCOUNTS", read.path("kind").asText());
+        assertEquals("上海市普陀区规划和自然资源局", read.path("departmentName").asText());
+        // the nine tables and 十/十一's figures, as the reader the command line runs reads the file
+        int placed = org.budgetnarrator.model.reading.ReportReader.standard()
+                .read(org.budgetnarrator.model.reading.ReportSource.ofPdf(SHARED.resolve("reports").resolve("putuo-planning-bureau-2024.pdf")))
+                .report().placedCells().size();
+        assertTrue(placed > 300);
+        assertEquals(placed, read.path("reading").path("placedCount").asInt());
+        assertEquals(0, read.path("reading").path("uncertainCells").size());
+        assertEquals(before, Database.snapshot(dataSource), "reading stores nothing");
+    }
+
+    @Test
+    void aTextFileUploadedReadsAsTheTextDoes() throws Exception {
+        byte[] text = Files.readAllBytes(SHARED.resolve("seeds").resolve("xianning-city-2024-final-accounts.txt"));
+        JsonNode read = upload("viewer", "xianning.txt", text, MediaType.TEXT_PLAIN_TYPE).path("data").path("readReport");
+        assertEquals(175, read.path("reading").path("placedCount").asInt(), read.toString());
+        JsonNode other = upload("viewer", "xianning.doc", text, MediaType.APPLICATION_OCTET_STREAM_TYPE);
+        assertEquals("BAD_USER_INPUT", code(other), other.toString());
+        assertTrue(upload(null, "xianning.txt", text, MediaType.TEXT_PLAIN_TYPE).path("errors").path(0).path("extensions")
+                .path("code").asText().equals("UNAUTHENTICATED"));
     }
 }

@@ -47,6 +47,7 @@ public class GraphQLFactory {
                 .scalar(Scalars.MONEY)
                 .scalar(Scalars.DECIMAL)
                 .scalar(Scalars.INT)
+                .scalar(Scalars.UPLOAD)
                 .type("Query", t -> t
                         .dataFetcher("department", query.department())
                         .dataFetcher("departments", query.departments())

@@ -23,9 +23,17 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.http.multipart.CompletedPart;
+import io.micronaut.http.server.multipart.MultipartBody;
 import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,6 +53,8 @@ import java.util.Map;
  *   {@code application/json} (or {@code application/graphql}) is 415.</li>
  *   <li>GET runs queries only: a mutation by GET is 405 with {@code Allow: POST}, so a link or a prefetch can
  *   never change stored data.</li>
+ *   <li>POST as {@code multipart/form-data} carries files (the GraphQL multipart request specification): see
+ *   {@link #multipart}.</li>
  * </ul>
  */
 @Controller("${graphql.path:/graphql}")
@@ -120,6 +130,76 @@ public class GraphQLHttpController {
             return Mono.just(badRequest(media, e.getMessage()));
         }
         return execute(parsed, media, request);
+    }
+
+    /**
+     * A request with files, as the GraphQL multipart request specification sends it: the part {@code operations} is
+     * the request's JSON with each file's variable null, {@code map} names for each file part the variable paths it
+     * fills ({"0": ["variables.file"]}), then the file parts. Each file becomes an {@link Upload} in the variables; the
+     * operation then runs as any other (a mutation by POST, the same sign-in and bounds).
+     */
+    @Post(consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.ALL, single = true)
+    public Publisher<MutableHttpResponse<String>> multipart(@Body MultipartBody body, HttpRequest<?> request) {
+        MediaType media = GraphQLHttp.negotiate(request.getHeaders().get(HttpHeaders.ACCEPT));
+        if (media == null) {
+            return Mono.just(notAcceptable());
+        }
+        return Flux.from(body).collectList().flatMap(parts -> {
+            GraphQLHttp.Parsed parsed;
+            try {
+                parsed = withFiles(parts);
+            } catch (GraphQLHttp.BadRequest e) {
+                return Mono.just(badRequest(media, e.getMessage()));
+            }
+            return Mono.from(execute(parsed, media, request));
+        });
+    }
+
+    private static GraphQLHttp.Parsed withFiles(List<CompletedPart> parts) {
+        Map<String, CompletedPart> byName = new LinkedHashMap<>();
+        for (CompletedPart part : parts) {
+            if (byName.putIfAbsent(part.getName(), part) != null) {
+                throw new GraphQLHttp.BadRequest("The multipart request has two parts named \"" + part.getName() + "\".");
+            }
+        }
+        CompletedPart operations = byName.get("operations");
+        CompletedPart map = byName.get("map");
+        if (operations == null || map == null) {
+            throw new GraphQLHttp.BadRequest("A multipart GraphQL request has the parts \"operations\" and \"map\" before its files.");
+        }
+        GraphQLHttp.Parsed parsed = GraphQLHttp.fromBody(parseJson(text(operations), "operations"));
+        Map<String, Object> variables = new LinkedHashMap<>(parsed.variables());
+        for (Map.Entry<String, Object> entry : parseJson(text(map), "map").entrySet()) {
+            CompletedPart file = byName.get(entry.getKey());
+            if (file == null) {
+                throw new GraphQLHttp.BadRequest("The \"map\" names the file part \"" + entry.getKey() + "\", which the request does not hold.");
+            }
+            if (!(entry.getValue() instanceof List<?> paths) || paths.isEmpty()) {
+                throw new GraphQLHttp.BadRequest("The \"map\" gives each file part a list of variable paths (\"variables.file\").");
+            }
+            Upload upload = new Upload(file instanceof CompletedFileUpload f && f.getFilename() != null ? f.getFilename() : entry.getKey(),
+                    bytes(file));
+            for (Object path : paths) {
+                String p = String.valueOf(path);
+                if (!p.matches("variables\\.[_A-Za-z][_0-9A-Za-z]*")) {
+                    throw new GraphQLHttp.BadRequest("A file fills a variable of its own (\"variables.file\"), not \"" + p + "\".");
+                }
+                variables.put(p.substring("variables.".length()), upload);
+            }
+        }
+        return new GraphQLHttp.Parsed(parsed.query(), parsed.operationName(), variables);
+    }
+
+    private static String text(CompletedPart part) {
+        return new String(bytes(part), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(CompletedPart part) {
+        try {
+            return part.getBytes();
+        } catch (IOException e) {
+            throw new GraphQLHttp.BadRequest("The part \"" + part.getName() + "\" could not be read (" + e.getMessage() + ").");
+        }
     }
 
     private Publisher<MutableHttpResponse<String>> execute(GraphQLHttp.Parsed parsed, MediaType media, HttpRequest<?> request) {

@@ -34,12 +34,21 @@ public class ReadReportFetchers {
 
     DataFetcher<CompletableFuture<ReadReportPayload>> readReport() {
         return env -> {
+            Upload file = env.getArgument("file");
             String text = env.getArgument("text");
             String pdf = env.getArgument("pdfBase64");
             String given = env.getArgument("fileName");
             String level = env.getArgument("level");
-            if ((text == null) == (pdf == null)) {
-                throw new BadInputException("readReport: give the report as text or as pdfBase64, exactly one of them");
+            if ((file != null ? 1 : 0) + (text != null ? 1 : 0) + (pdf != null ? 1 : 0) != 1) {
+                throw new BadInputException("readReport: give the report as file, text or pdfBase64, exactly one of them");
+            }
+            if (file != null) {
+                String name = given == null || given.isBlank() ? file.fileName() : given.strip();
+                return Blocking.run(() -> {
+                    ReadResult result = ReportReader.standard().read(ReportFiles.source(name, file.content()));
+                    ReportFiles.withLevel(result.document(), level);
+                    return payload(name, result);
+                }, executor);
             }
             byte[] content = null;
             if (pdf != null) {

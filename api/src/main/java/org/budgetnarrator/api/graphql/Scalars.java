@@ -46,6 +46,13 @@ final class Scalars {
 
     static final GraphQLScalarType INT = graphql.Scalars.GraphQLInt.transform(b -> b.coercing(new BoundedIntCoercing()));
 
+    /** A file of a multipart request (GraphQLHttpController puts it in the variables): never written in a query. */
+    static final GraphQLScalarType UPLOAD = GraphQLScalarType.newScalar()
+            .name("Upload")
+            .description("A file sent with the request as multipart/form-data (the GraphQL multipart request specification).")
+            .coercing(new UploadCoercing())
+            .build();
+
     private Scalars() {
     }
 
@@ -235,5 +242,28 @@ final class Scalars {
 
     /** A rate already rounded to its digits: printed with exactly those digits ("78.00", "160.6"). */
     record Rounded(BigDecimal value) {
+    }
+
+    private static final class UploadCoercing implements graphql.schema.Coercing<Upload, Void> {
+
+        @Override
+        public Void serialize(Object result) {
+            throw new graphql.schema.CoercingSerializeException("an Upload is sent, never answered");
+        }
+
+        @Override
+        public Upload parseValue(Object input) {
+            if (input instanceof Upload upload) {
+                return upload;
+            }
+            throw CoercingParseValueException.newCoercingParseValueException()
+                    .message("expected a file sent as multipart/form-data (its part mapped to this variable)").extensions(badUserInput()).build();
+        }
+
+        @Override
+        public Upload parseLiteral(Object input) {
+            throw graphql.schema.CoercingParseLiteralException.newCoercingParseLiteralException()
+                    .message("an Upload is given as a variable, its file sent as multipart/form-data").extensions(badUserInput()).build();
+        }
     }
 }
