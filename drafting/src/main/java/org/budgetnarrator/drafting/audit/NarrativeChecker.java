@@ -1010,10 +1010,16 @@ public final class NarrativeChecker {
         /**
          * W02 where the data hold no budget for the line (a report read from its publication prints a 项's 年初预算 only
          * in its text): "年初预算为 A 万元，支出决算为 B 万元。决算数大于预算数" is checked against the figures the paragraph
-         * states just before the comparison.
+         * states just before the comparison (since its last comparison, so that one item's figures are not another's).
          */
         private void statedComparison(String word, String against, int s, int e) {
-            String before = text.substring(0, s);
+            // the figures stated since the paragraph's last comparison: each item states its own before its word
+            int from = 0;
+            Matcher earlier = COMPARISON.matcher(text).region(0, s);
+            while (earlier.find()) {
+                from = earlier.end();
+            }
+            String before = text.substring(from, s);
             // a bare 预算数 is the full-year budget where the text states one, as in the check against the data
             BigDecimal adjusted = against.startsWith("年初") ? null : lastStated(STATED_ADJUSTED, before);
             BigDecimal budget = adjusted != null || against.startsWith("全年") ? adjusted : lastStated(STATED_INITIAL, before);

@@ -175,6 +175,9 @@ class NarrativeCheckerTest {
         assertTrue(f.messageZh().contains("文中支出决算 150 万元小于文中年初预算 186 万元"), f.messageZh());
         assertEquals(List.of(), checker.check("draft", item + "决算数小于预算数的主要原因：工作调整。").stream()
                 .filter(x -> x.ruleId().equals("W02")).toList());
+        // a second comparison without figures of its own is not held to the first item's
+        assertEquals(List.of(), checker.check("draft", item + "决算数小于预算数的主要原因：工作调整。另一项决算数大于预算数的主要原因：追加任务。")
+                .stream().filter(x -> x.ruleId().equals("W02")).toList());
         // a bare 预算数 is the full-year budget where the paragraph states one
         assertEquals(List.of(), checker.check("draft", "2.一般公共服务支出（类）对外联络事务（款）一般行政管理事务（项）。年初预算为 0 万元，"
                 + "全年预算为 186.00 万元，支出决算为 150.00 万元。决算数小于预算数的主要原因：工作调整。").stream()
