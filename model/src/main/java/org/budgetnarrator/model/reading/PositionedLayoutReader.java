@@ -25,7 +25,10 @@ import java.util.regex.Pattern;
  * columns: it is reported uncertain, never placed silently.
  * <p>
  * {@code pdftotext -layout} sets one character a column whatever its width (a CJK character takes one, not two), so
- * plain text is measured in characters here, not in the display columns the source gives.
+ * plain text is measured in characters here, not in the display columns the source gives. It also sets each line at a
+ * pitch of its own, so a header's wrapped labels drift against each other and against the figures: in such text a
+ * header gives its labels' order, and the figures' files across the page give the columns' places (see fromFiles).
+ * {@code pdftotext -fixed 4.5} (half a CJK character of 9-point type) keeps one scale on every line: read as a PDF is.
  */
 public final class PositionedLayoutReader implements LayoutReader {
 
@@ -318,11 +321,12 @@ public final class PositionedLayoutReader implements LayoutReader {
          * figures themselves, across the page (each page of a table is laid out on its own). So each block's labels are
          * assembled from the header's lines as the table's columns (every piece taken in order, each label a column of
          * this table, none twice), and their positions are the files of the page's full lines (a figure under every
-         * label): each column's figures' median right edge. Where the labels cannot be assembled, or no line of the page
-         * fills its block, the header's own positions stand.
+         * label): each column's figures' median right edge, or where no line fills its block, the files the rows'
+         * identities allow (byIdentities). Where the header is laid out to scale (toScale), the labels cannot be
+         * assembled, or no placement holds, the header's own positions stand.
          */
         private List<Col> fromFiles(List<Col> columns, List<ReportLine> header, List<ReportLine> body) {
-            if (table == PublicTable.T01 || table == PublicTable.T06 || table == PublicTable.T09) {
+            if (table == PublicTable.T01 || table == PublicTable.T06 || table == PublicTable.T09 || toScale(header)) {
                 return columns;
             }
             List<Col> out = new ArrayList<>(columns);
@@ -358,7 +362,7 @@ public final class PositionedLayoutReader implements LayoutReader {
                 double[] edges = new double[labels.size()];
                 Map<Integer, java.util.Set<Integer>> doubts = new LinkedHashMap<>();
                 if (full.isEmpty()) {
-                    edges = byIdentities(columns, labels, body, from, right, doubts);
+                    edges = byIdentities(labels, body, from, right, doubts);
                     if (edges == null) {
                         continue;
                     }
@@ -395,12 +399,14 @@ public final class PositionedLayoutReader implements LayoutReader {
          * A page where no line has a figure under every label (blank cells): its figures' right edges stand in fewer files
          * than there are labels, and which labels the files stand under is what the rows' own identities allow (a total
          * the sum of its parts, 年初结转 + 本年收入 = 本年支出 + 年末结转). A file the allowed placements put under
-         * different labels is doubtful: its figures are reported uncertain with those labels, unless the header's own
-         * positions put the files under labels the identities allow (two readings agree). The edges of the labels
+         * different labels is doubtful: its figures are reported uncertain with those labels. Neither the header's
+         * positions nor the files' spacing decide between them: pdftotext -layout shifts a header line by up to eight
+         * characters and narrows wide cells and blank columns alike (both were tried, and both misplaced figures). The
+         * edges of the labels
          * in order (a label no file stands under gets one between its neighbours'), or null where the files are more
          * than the labels or no placement holds.
          */
-        private double[] byIdentities(List<Col> header, List<String> labels, List<ReportLine> body, double from, double right,
+        private double[] byIdentities(List<String> labels, List<ReportLine> body, double from, double right,
                                       Map<Integer, java.util.Set<Integer>> doubts) {
             List<List<Spot>> lines = new ArrayList<>();
             List<Double> all = new ArrayList<>();
@@ -423,25 +429,36 @@ public final class PositionedLayoutReader implements LayoutReader {
                 }
                 clusters.get(clusters.size() - 1).add(e);
             }
+            // two files no line has a figure in both, a few characters apart, are one column whose lines pdftotext set
+            // a little apart
+            for (int j = clusters.size() - 1; j > 0; j--) {
+                List<Double> a = clusters.get(j - 1);
+                List<Double> b = clusters.get(j);
+                double aMax = a.get(a.size() - 1);
+                double bMin = b.get(0);
+                boolean apart = lines.stream().anyMatch(l -> l.stream().anyMatch(x -> x.right >= a.get(0) && x.right <= aMax)
+                        && l.stream().anyMatch(x -> x.right >= bMin && x.right <= b.get(b.size() - 1)));
+                if (!apart && bMin - aMax <= 6) {
+                    a.addAll(b);
+                    clusters.remove(j);
+                }
+            }
             int files = clusters.size();
             int k = labels.size();
             if (files > k) {
                 return null;
             }
             double[] fileEdges = clusters.stream().mapToDouble(c -> c.get(c.size() / 2)).toArray();
-            // each line's figures by file, where each stands near one
+            // each line's figures by file
             List<int[]> lineFiles = new ArrayList<>();
             for (List<Spot> figures : lines) {
                 int[] at = new int[figures.size()];
                 for (int i = 0; i < at.length; i++) {
                     at[i] = -1;
                     for (int f = 0; f < files; f++) {
-                        if (Math.abs(figures.get(i).right - fileEdges[f]) <= DRIFT) {
+                        if (clusters.get(f).contains(figures.get(i).right)) {
                             at[i] = f;
                         }
-                    }
-                    if (at[i] < 0) {
-                        return null;
                     }
                 }
                 lineFiles.add(at);
@@ -466,17 +483,6 @@ public final class PositionedLayoutReader implements LayoutReader {
             }
             if (allowed.isEmpty()) {
                 return null;
-            }
-            // where the header's own positions put each file under a label of its own, and the identities allow that,
-            // the two agree: no doubt
-            int[] byHeader = new int[files];
-            for (int f = 0; f < files; f++) {
-                List<Col> fit = figureColumns(header, new Spot("", fileEdges[f], fileEdges[f], body.get(0))).stream()
-                        .filter(c -> c.key != null).toList();
-                byHeader[f] = fit.size() == 1 ? printed.indexOf(Column.byKey(fit.get(0).key).orElseThrow()) : -1;
-            }
-            if (allowed.stream().anyMatch(a -> java.util.Arrays.equals(a, byHeader))) {
-                allowed = List.of(byHeader);
             }
             int[] first = allowed.get(0);
             for (int f = 0; f < files; f++) {
@@ -574,6 +580,32 @@ public final class PositionedLayoutReader implements LayoutReader {
                 }
             }
             return true;
+        }
+
+        /**
+         * Whether a header's lines are laid out to the page's scale: each word of Chinese characters ends at least two
+         * columns a character short of the next word's start (a CJK character is two columns of the text's pitch wide, as
+         * pdftotext -fixed at half a character's width sets it), so its words stand where the page prints them. pdftotext
+         * -layout sets a character a column and pulls a crowded line's next word up to it (a header it sets wide enough
+         * may still pass for one to scale: its positions then stand, as they did before).
+         */
+        private static boolean toScale(List<ReportLine> header) {
+            int pairs = 0;
+            for (ReportLine line : header) {
+                List<Spot> words = spots(line, false);
+                for (int i = 1; i < words.size(); i++) {
+                    Spot a = words.get(i - 1);
+                    int wide = (int) a.text.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
+                    if (wide < 2) {
+                        continue;
+                    }
+                    pairs++;
+                    if (words.get(i).left - a.left < 2 * wide + (a.right - a.left - wide)) {
+                        return false;
+                    }
+                }
+            }
+            return pairs > 0;
         }
 
         /** Best assembly so far: pieces left out (group headings), then the labels' spread across the page. */
