@@ -46,13 +46,13 @@ class ReadBackTest {
     private static final int REPORTS = Integer.getInteger("readBack.reports", 200);
     /**
      * The text of record: pdftotext's physical layout at a fixed pitch of 4.5 points, half the width of a CJK character
-     * of the tables' 9-point type, so that every word stands at its place on the page divided by the pitch and the
-     * lines keep one scale. Plain pdftotext (as the Xianning seed was made) cannot be read here: LibreOffice's PDF
-     * gives each cell its own text block, and pdftotext without -layout prints them one per line in an order of its
-     * own (80,729 cells: 557 read back, 93 wrong); -layout sets each line at its own pitch, so headers and figures drift
-     * apart by up to eight characters (the second tally below).
+     * of the tables' 9-point type ({@link PublicTables#SIZE}), so that every word stands at its place on the page
+     * divided by the pitch and all lines keep one scale. Plain pdftotext (as the Xianning seed was made) cannot be read
+     * here: LibreOffice's PDF gives each cell its own text block, and pdftotext without -layout prints them one per line
+     * in an order of its own (80,729 cells: 557 read back, 93 wrong); -layout sets each line at its own pitch, so
+     * headers and figures drift apart by up to eight characters (the second tally below).
      */
-    private static final String[] TEXT = {"pdftotext", "-fixed", "4.5"};
+    private static final String[] TEXT = {"pdftotext", "-fixed", String.valueOf(PublicTables.SIZE / 2.0)};
 
     @Test
     void generatedReportsExportedToWordAndPdfReadBackToTheSameCells() throws Exception {
