@@ -35,14 +35,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Generated department-years of every variation, exported by this project as .docx in every layout, converted by
- * LibreOffice to PDF and by pdftotext to text (as the seeds were made), read back: every printed cell of the public
- * tables comes back to the same cell from the PDF and from the text, or is flagged as uncertain in the reading report.
+ * LibreOffice to PDF and by pdftotext to text (see {@link #TEXT} for which pdftotext), read back: every printed cell of
+ * the public tables comes back to the same cell from the PDF and from the text, or is flagged as uncertain in the
+ * reading report.
  */
 class ReadBackTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** How many generated reports go round: every combination of variations, styles taken in turn. */
     private static final int REPORTS = Integer.getInteger("readBack.reports", 200);
+    /**
+     * The text of record: pdftotext's physical layout at a fixed pitch of 4.5 points, half the width of a CJK character
+     * of the tables' 9-point type ({@link PublicTables#SIZE}), so that every word stands at its place on the page
+     * divided by the pitch and all lines keep one scale. Plain pdftotext (as the Xianning seed was made) cannot be read
+     * here: LibreOffice's PDF gives each cell its own text block, and pdftotext without -layout prints them one per line
+     * in an order of its own (80,729 cells: 557 read back, 93 wrong); -layout sets each line at its own pitch, so
+     * headers and figures drift apart by up to eight characters (the second tally below).
+     */
+    private static final String[] TEXT = {"pdftotext", "-fixed", String.valueOf(PublicTables.SIZE / 2.0)};
 
     @Test
     void generatedReportsExportedToWordAndPdfReadBackToTheSameCells() throws Exception {
@@ -82,31 +92,47 @@ class ReadBackTest {
                 ? new ReportReader(List.of(new org.budgetnarrator.model.reading.ShanghaiLayoutReader())) : ReportReader.standard();
         Tally fromPdf = new Tally();
         Tally fromText = new Tally();
+        Tally fromLayout = new Tally();
         for (Map.Entry<String, Map<String, Object>> e : documents.entrySet()) {
             Path pdf = dir.resolve(e.getKey() + ".pdf");
             assertTrue(Files.isRegularFile(pdf), pdf + " was written");
-            String text = run(dir, "pdftotext", "-layout", pdf.toString(), "-");
+            String text = run(dir, TEXT[0], TEXT[1], TEXT[2], pdf.toString(), "-");
             Files.writeString(dir.resolve(e.getKey() + ".txt"), text);
             fromText.add(e.getKey(), e.getValue(), reader.read(ReportSource.ofText(e.getKey() + ".txt", text)));
+            String layout = run(dir, "pdftotext", "-layout", pdf.toString(), "-");
+            Files.writeString(dir.resolve(e.getKey() + ".layout.txt"), layout);
+            fromLayout.add(e.getKey(), e.getValue(), reader.read(ReportSource.ofText(e.getKey() + ".layout.txt", layout)));
             fromPdf.add(e.getKey(), e.getValue(), reader.read(ReportSource.ofPdf(pdf)));
         }
-        System.out.println("read back from PDF: " + fromPdf + "\nread back from text: " + fromText);
+        System.out.println("read back from PDF: " + fromPdf + "\nread back from text (pdftotext -fixed 4.5): " + fromText
+                + "\nread back from pdftotext -layout: " + fromLayout);
         Files.write(dir.resolve("problems-pdf.txt"), fromPdf.problems);
         Files.write(dir.resolve("problems-text.txt"), fromText.problems);
-        fromPdf.problems.stream().limit(40).forEach(System.out::println);
-        fromText.problems.stream().limit(40).forEach(System.out::println);
+        Files.write(dir.resolve("problems-layout.txt"), fromLayout.problems);
+        fromPdf.problems.stream().filter(p -> !p.contains(" read 按")).limit(40).forEach(System.out::println);
+        fromText.problems.stream().filter(p -> !p.contains(" read 按")).limit(40).forEach(System.out::println);
         // The floors reached over 200 reports (80,729 cells of the nine tables), so that the reading cannot regress.
-        // From the PDF every cell comes back (report-026's 公开08 among them, since its header keeps with its first row:
-        // TablesPrintInLibreOfficeTest). pdftotext -layout lays each line out on its own, so a header's
-        // cells and a column's figures drift apart by a few characters: where the figures' files do not settle which
-        // column they stand under, the reader reports them uncertain; two figures (report-041's 公开03, report-165's
-        // 公开05) are still placed in the wrong column from a line set tighter than the others.
+        // From the PDF and from the text of record every cell comes back (report-026's 公开08 among them, since its header
+        // keeps with its first row: TablesPrintInLibreOfficeTest), and no figure is read into a cell the report leaves
+        // blank.
         assertEquals(0, fromPdf.wrong, "from PDF: " + fromPdf);
         assertEquals(0, fromPdf.missing, "from PDF: " + fromPdf);
+        assertEquals(0, fromPdf.extra, "from PDF: " + fromPdf);
         assertTrue(fromPdf.uncertainShare() <= 1, "from PDF: " + fromPdf);
-        assertTrue(fromText.wrong <= 2, "from text: " + fromText);
-        assertTrue(fromText.missing <= 1406, "from text: " + fromText);
-        assertTrue(fromText.uncertainShare() <= 7.93, "from text: " + fromText);
+        assertEquals(0, fromText.wrong, "from text: " + fromText);
+        assertEquals(0, fromText.missing, "from text: " + fromText);
+        assertEquals(0, fromText.extra, "from text: " + fromText);
+        assertEquals(0, fromText.uncertain, "from text: " + fromText);
+        // pdftotext -layout sets each line at a pitch of its own, so a header's lines drift against each other and against
+        // the figures: where a header is squeezed, its labels are assembled in order and its columns placed by the
+        // figures' files; where a page's blank cells leave fewer files than labels and the rows' identities allow more
+        // than one placement, its figures are reported uncertain. Nothing is wrong; report-155's 公开02 has a header
+        // laid out wide enough to look to scale that is not, and its two 政府性基金 figures go under 国有资本经营
+        // unflagged (their own cells then count as missing).
+        assertEquals(0, fromLayout.wrong, "from pdftotext -layout: " + fromLayout);
+        assertTrue(fromLayout.missing <= 44, "from pdftotext -layout: " + fromLayout);
+        assertTrue(fromLayout.extra <= 2, "from pdftotext -layout: " + fromLayout);
+        assertTrue(fromLayout.uncertainShare() <= 6.8, "from pdftotext -layout: " + fromLayout);
     }
 
     /** Cells compared: the same figure, flagged uncertain, another figure unflagged, or not read and not flagged. */
@@ -118,6 +144,8 @@ class ReadBackTest {
         int uncertain;
         int wrong;
         int missing;
+        /** Figures read, unflagged, into a cell the report leaves blank. */
+        int extra;
         /** Rows of the document's other tables (not printed among the nine tables): not compared. */
         int notInTables;
         final List<String> problems = new ArrayList<>();
@@ -134,8 +162,12 @@ class ReadBackTest {
                     }
                 }
             }
+            read.report().notes().stream().filter(n -> n.startsWith("按")).findFirst()
+                    .ifPresent(n -> problems.add(name + " read " + n));
             Set<String> flagged = new java.util.HashSet<>();
             read.report().uncertainCells().forEach(u -> {
+                problems.add(name + " uncertain " + u.table() + "/" + u.row() + "/" + u.column() + " " + u.value() + " p"
+                        + u.page() + " l" + u.line() + ": " + u.reason() + " " + u.alternatives());
                 flagged.add(u.table() + "/" + u.row() + "/" + u.column());
                 u.alternatives().forEach(a -> flagged.add(u.table() + "/" + u.row() + "/" + a));
             });
@@ -181,6 +213,26 @@ class ReadBackTest {
                     }
                 }
             }
+            // a figure read into a cell the report leaves blank, unflagged: placed in the wrong column (its own cell
+            // then counts as missing)
+            Set<String> expectedCells = new java.util.HashSet<>();
+            for (Map<String, Object> row : (List<Map<String, Object>>) expected.get("publishedTables")) {
+                if (row.get("period") == null) {
+                    row.forEach((k, v) -> {
+                        if (v != null) {
+                            expectedCells.add(row.get("table") + "/" + row.get("row") + "/" + k);
+                        }
+                    });
+                }
+            }
+            got.forEach((key, row) -> row.forEach((k, v) -> {
+                String where = key + "/" + k;
+                if (v != null && NINE.contains(row.get("table").toString()) && PublicTable.Column.byKey(k).isPresent()
+                        && !expectedCells.contains(where) && !flagged.contains(where)) {
+                    extra++;
+                    problems.add(name + " " + where + ": " + v + " read into a cell the report leaves blank");
+                }
+            }));
         }
 
         double uncertainShare() {
@@ -191,9 +243,9 @@ class ReadBackTest {
         public String toString() {
             StringBuilder tables = new StringBuilder();
             byTable.forEach((t, n) -> tables.append(String.format(Locale.ROOT, " %s %d/%d/%d", t, n[0], n[1], n[2])));
-            return String.format(Locale.ROOT, "%d cells: %d the same, %d uncertain (%.2f%%), %d wrong, %d missing;"
-                    + " by table (wrong/uncertain/missing):%s; rows of tables not printed as tables: %d", cells, same, uncertain,
-                    uncertainShare(), wrong, missing, tables, notInTables);
+            return String.format(Locale.ROOT, "%d cells: %d the same, %d uncertain (%.2f%%), %d wrong, %d missing,"
+                    + " %d read into blank cells; by table (wrong/uncertain/missing):%s; rows of tables not printed as tables: %d",
+                    cells, same, uncertain, uncertainShare(), wrong, missing, extra, tables, notInTables);
         }
     }
 

@@ -3,6 +3,7 @@ package org.budgetnarrator.model.reading;
 import org.budgetnarrator.model.domain.PublicTable;
 import org.budgetnarrator.model.domain.PublicTable.Column;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,7 +25,10 @@ import java.util.regex.Pattern;
  * columns: it is reported uncertain, never placed silently.
  * <p>
  * {@code pdftotext -layout} sets one character a column whatever its width (a CJK character takes one, not two), so
- * plain text is measured in characters here, not in the display columns the source gives.
+ * plain text is measured in characters here, not in the display columns the source gives. It also sets each line at a
+ * pitch of its own, so a header's wrapped labels drift against each other and against the figures: in such text a
+ * header gives its labels' order, and the figures' files across the page give the columns' places (see fromFiles).
+ * {@code pdftotext -fixed 4.5} (half a CJK character of 9-point type) keeps one scale on every line: read as a PDF is.
  */
 public final class PositionedLayoutReader implements LayoutReader {
 
@@ -221,7 +225,7 @@ public final class PositionedLayoutReader implements LayoutReader {
     private enum Role { CODE, NAME, LINE_NO, VALUE, OTHER }
 
     /** A column from a header cell: its label, role, the key of its cells, its centre and its block (01/04: 0 收入, 1 支出). */
-    private record Col(String label, Role role, String key, double center, double left, double right, int block) {
+    private record Col(String label, Role role, String key, double center, double left, double right, int block, double edge) {
     }
 
     /** A printed row: its key, printed name, block, page and where it stands down the page. */
@@ -237,6 +241,8 @@ public final class PositionedLayoutReader implements LayoutReader {
         private final Map<String, ReportLine> filled = new LinkedHashMap<>();
         private int trips;
         private java.util.Set<Col> crowded = java.util.Set.of();
+        /** Text: a column whose file the identities could not tell from other columns' (see byIdentities). */
+        private final Map<Col, List<Col>> doubtful = new java.util.HashMap<>();
         /** Text: a figure's column settled by its file, or the columns its file may stand under where two fit. */
         private final Map<Spot, Col> settled = new java.util.HashMap<>();
         private final Map<Spot, List<Col>> unsettled = new java.util.HashMap<>();
@@ -291,6 +297,9 @@ public final class PositionedLayoutReader implements LayoutReader {
                     header = page.subList(0, body).stream().map(l -> l.text().replace(" ", "")).toList();
                 }
                 List<Col> here = columns(page.subList(0, body));
+                if (!positioned && body > 0) {
+                    here = fromFiles(here, page.subList(0, body), page.subList(body, page.size()));
+                }
                 if (here.stream().anyMatch(c -> c.role == Role.VALUE)) {
                     columns = here;
                 } else if (columns == null) {
@@ -303,6 +312,443 @@ public final class PositionedLayoutReader implements LayoutReader {
             if (columns == null) {
                 report.missing(table.number() + "表：未读出表头各栏");
             }
+        }
+
+        /**
+         * Text: pdftotext -layout sets each line on its own, so a header's wrapped labels drift against each other and
+         * against the figures by several characters (a label's pieces overlap their neighbours', the header stands left
+         * of its figures). What the header says reliably is its labels' order; where the figures stand is said by the
+         * figures themselves, across the page (each page of a table is laid out on its own). So each block's labels are
+         * assembled from the header's lines as the table's columns (every piece taken in order, each label a column of
+         * this table, none twice), and their positions are the files of the page's full lines (a figure under every
+         * label): each column's figures' median right edge, or where no line fills its block, the files the rows'
+         * identities allow (byIdentities). Where the header is laid out to scale (toScale), the labels cannot be
+         * assembled, or no placement holds, the header's own positions stand.
+         */
+        private List<Col> fromFiles(List<Col> columns, List<ReportLine> header, List<ReportLine> body) {
+            if (table == PublicTable.T01 || table == PublicTable.T06 || table == PublicTable.T09 || toScale(header)) {
+                return columns;
+            }
+            List<Col> out = new ArrayList<>(columns);
+            int blocks = columns.stream().mapToInt(Col::block).max().orElse(0) + 1;
+            for (int b = 0; b < blocks; b++) {
+                final int block = b;
+                List<Col> fixed = columns.stream().filter(c -> c.block == block
+                        && (c.role == Role.CODE || c.role == Role.NAME || c.role == Role.LINE_NO)).toList();
+                if (fixed.isEmpty()) {
+                    continue;
+                }
+                double from = fixed.stream().mapToDouble(Col::right).max().orElseThrow();
+                double to = columns.stream().filter(c -> c.block > block).mapToDouble(Col::left).min().orElse(Double.MAX_VALUE);
+                List<List<Spot>> pieces = new ArrayList<>();
+                for (ReportLine line : header) {
+                    pieces.add(spots(line, false).stream().filter(s -> s.center() > from && s.center() < to
+                            && role(s.text) == Role.VALUE).toList());
+                }
+                List<String> labels = labels(pieces);
+                if (labels == null || labels.isEmpty()) {
+                    continue;
+                }
+                // the files: lines with a figure under every label of the block
+                double right = to;
+                List<double[]> full = new ArrayList<>();
+                for (ReportLine line : body) {
+                    List<Spot> figures = spots(line, false).stream().filter(s -> FIGURE.matcher(s.text).matches()
+                            && s.right > from && s.left < right).toList();
+                    if (figures.size() == labels.size()) {
+                        full.add(figures.stream().mapToDouble(Spot::right).toArray());
+                    }
+                }
+                double[] edges = new double[labels.size()];
+                Map<Integer, java.util.Set<Integer>> doubts = new LinkedHashMap<>();
+                if (full.isEmpty()) {
+                    edges = byIdentities(labels, body, from, right, doubts);
+                    if (edges == null) {
+                        continue;
+                    }
+                } else {
+                    for (int k = 0; k < edges.length; k++) {
+                        final int at = k;
+                        double[] e = full.stream().mapToDouble(f -> f[at]).sorted().toArray();
+                        edges[k] = e[e.length / 2];
+                    }
+                }
+                double gap = 8;
+                for (int k = 1; k < edges.length; k++) {
+                    gap = Math.min(gap, edges[k] - edges[k - 1]);
+                }
+                if (gap < 2) {
+                    continue;
+                }
+                double previous = fixed.stream().mapToDouble(Col::center).max().orElseThrow();
+                out.removeIf(c -> c.block == block && c.center > previous && !fixed.contains(c));
+                List<Col> made = new ArrayList<>();
+                for (int k = 0; k < edges.length; k++) {
+                    double center = k == 0 ? Math.max(edges[0] - gap / 2, previous + 1) : (edges[k - 1] + edges[k]) / 2;
+                    String label = labels.get(k);
+                    made.add(new Col(label, Role.VALUE, key(label), center, center, center, block, edges[k]));
+                }
+                out.addAll(made);
+                doubts.forEach((k, others) -> doubtful.put(made.get(k), others.stream().map(made::get).toList()));
+            }
+            out.sort(Comparator.comparingDouble(Col::center));
+            return out;
+        }
+
+        /**
+         * A page where no line has a figure under every label (blank cells): its figures' right edges stand in fewer files
+         * than there are labels, and which labels the files stand under is what the rows' own identities allow (a total
+         * the sum of its parts, 年初结转 + 本年收入 = 本年支出 + 年末结转). A file the allowed placements put under
+         * different labels is doubtful: its figures are reported uncertain with those labels. Neither the header's
+         * positions nor the files' spacing decide between them: pdftotext -layout shifts a header line by up to eight
+         * characters and narrows wide cells and blank columns alike (both were tried, and both misplaced figures). The
+         * edges of the labels
+         * in order (a label no file stands under gets one between its neighbours'), or null where the files are more
+         * than the labels or no placement holds.
+         */
+        private double[] byIdentities(List<String> labels, List<ReportLine> body, double from, double right,
+                                      Map<Integer, java.util.Set<Integer>> doubts) {
+            List<List<Spot>> lines = new ArrayList<>();
+            List<Double> all = new ArrayList<>();
+            for (ReportLine line : body) {
+                List<Spot> figures = spots(line, false).stream().filter(s -> FIGURE.matcher(s.text).matches()
+                        && s.right > from && s.left < right).toList();
+                if (!figures.isEmpty()) {
+                    lines.add(figures);
+                    figures.forEach(f -> all.add(f.right));
+                }
+            }
+            if (all.isEmpty()) {
+                return null;
+            }
+            all.sort(Double::compare);
+            List<List<Double>> clusters = new ArrayList<>();
+            for (double e : all) {
+                if (clusters.isEmpty() || e - clusters.get(clusters.size() - 1).get(clusters.get(clusters.size() - 1).size() - 1) > DRIFT + 1) {
+                    clusters.add(new ArrayList<>());
+                }
+                clusters.get(clusters.size() - 1).add(e);
+            }
+            // two files no line has a figure in both, a few characters apart, are one column whose lines pdftotext set
+            // a little apart
+            for (int j = clusters.size() - 1; j > 0; j--) {
+                List<Double> a = clusters.get(j - 1);
+                List<Double> b = clusters.get(j);
+                double aMax = a.get(a.size() - 1);
+                double bMin = b.get(0);
+                boolean apart = lines.stream().anyMatch(l -> l.stream().anyMatch(x -> x.right >= a.get(0) && x.right <= aMax)
+                        && l.stream().anyMatch(x -> x.right >= bMin && x.right <= b.get(b.size() - 1)));
+                if (!apart && bMin - aMax <= 6) {
+                    a.addAll(b);
+                    clusters.remove(j);
+                }
+            }
+            int files = clusters.size();
+            int k = labels.size();
+            if (files > k) {
+                return null;
+            }
+            double[] fileEdges = clusters.stream().mapToDouble(c -> c.get(c.size() / 2)).toArray();
+            // each line's figures by file
+            List<int[]> lineFiles = new ArrayList<>();
+            for (List<Spot> figures : lines) {
+                int[] at = new int[figures.size()];
+                for (int i = 0; i < at.length; i++) {
+                    at[i] = -1;
+                    for (int f = 0; f < files; f++) {
+                        if (clusters.get(f).contains(figures.get(i).right)) {
+                            at[i] = f;
+                        }
+                    }
+                }
+                lineFiles.add(at);
+            }
+            List<Column> printed = labels.stream().map(l -> Column.byKey(key(l)).orElseThrow()).toList();
+            List<int[]> allowed = new ArrayList<>();
+            List<int[]> choices = new ArrayList<>();
+            choose(new int[files], 0, 0, k, choices);
+            for (int[] choice : choices) {
+                boolean holds = true;
+                for (int n = 0; n < lines.size() && holds; n++) {
+                    Map<Column, BigDecimal> row = new java.util.EnumMap<>(Column.class);
+                    for (int i = 0; i < lines.get(n).size(); i++) {
+                        row.merge(printed.get(choice[lineFiles.get(n)[i]]),
+                                new BigDecimal(lines.get(n).get(i).text.replace(",", "")), BigDecimal::add);
+                    }
+                    holds = holdsIdentities(printed, row);
+                }
+                if (holds) {
+                    allowed.add(choice);
+                }
+            }
+            if (allowed.isEmpty()) {
+                return null;
+            }
+            int[] first = allowed.get(0);
+            for (int f = 0; f < files; f++) {
+                java.util.Set<Integer> under = new java.util.TreeSet<>();
+                for (int[] a : allowed) {
+                    under.add(a[f]);
+                }
+                if (under.size() > 1) {
+                    java.util.Set<Integer> others = new java.util.TreeSet<>(under);
+                    others.remove(first[f]);
+                    doubts.put(first[f], others);
+                }
+            }
+            double[] edges = new double[k];
+            java.util.Arrays.fill(edges, Double.NaN);
+            for (int f = 0; f < files; f++) {
+                edges[first[f]] = fileEdges[f];
+            }
+            // a label with no file between two that have: halfway; at either end: a column's pitch beyond
+            double pitch = files > 1 ? (fileEdges[files - 1] - fileEdges[0]) / (first[files - 1] - first[0]) : 8;
+            for (int i = 0; i < k; i++) {
+                if (Double.isNaN(edges[i])) {
+                    int before = i - 1;
+                    int after = i + 1;
+                    while (after < k && Double.isNaN(edges[after])) {
+                        after++;
+                    }
+                    if (before >= 0 && after < k) {
+                        edges[i] = edges[before] + (edges[after] - edges[before]) / (after - before);
+                    } else if (before >= 0) {
+                        edges[i] = edges[before] + pitch;
+                    } else {
+                        edges[i] = edges[after] - pitch * (after - i);
+                    }
+                }
+            }
+            return edges;
+        }
+
+        private static void choose(int[] current, int file, int from, int columns, List<int[]> out) {
+            if (file == current.length) {
+                out.add(current.clone());
+                return;
+            }
+            for (int c = from; c <= columns - (current.length - file); c++) {
+                current[file] = c;
+                choose(current, file + 1, c + 1, columns, out);
+            }
+        }
+
+        /** A row's figures by column against the table's identities within a row (an unprinted cell counts zero). */
+        private boolean holdsIdentities(List<Column> printed, Map<Column, BigDecimal> row) {
+            List<List<List<Column>>> rules = new ArrayList<>();
+            switch (table) {
+                case T02 -> {
+                    List<Column> sources = new ArrayList<>(List.of(Column.SUPERIOR_SUBSIDY, Column.SERVICE_INCOME,
+                            Column.OPERATING_INCOME, Column.SUBSIDIARY_REMITTANCE, Column.OTHER_INCOME));
+                    if (printed.contains(Column.FISCAL)) {
+                        sources.add(Column.FISCAL);
+                        if (printed.contains(Column.GENERAL)) {
+                            rules.add(List.of(List.of(Column.FISCAL), List.of(Column.GENERAL, Column.FUND, Column.STATE_CAPITAL)));
+                        }
+                    } else {
+                        sources.addAll(List.of(Column.GENERAL, Column.FUND, Column.STATE_CAPITAL));
+                    }
+                    rules.add(List.of(List.of(Column.TOTAL), sources));
+                }
+                case T03 -> rules.add(List.of(List.of(Column.TOTAL), List.of(Column.BASIC, Column.PROJECT, Column.REMITTANCE,
+                        Column.BUSINESS, Column.SUBSIDIARY)));
+                case T04 -> rules.add(List.of(List.of(Column.TOTAL), List.of(Column.GENERAL, Column.FUND, Column.STATE_CAPITAL)));
+                default -> {
+                    rules.add(List.of(List.of(Column.TOTAL), List.of(Column.BASIC, Column.PROJECT)));
+                    if (printed.contains(Column.PERSONNEL) && printed.contains(Column.OPERATING)) {
+                        rules.add(List.of(List.of(Column.BASIC), List.of(Column.PERSONNEL, Column.OPERATING)));
+                    }
+                    if (printed.contains(Column.INCOME) && printed.contains(Column.CARRY_END)) {
+                        rules.add(List.of(List.of(Column.CARRY_BEGIN, Column.INCOME), List.of(Column.TOTAL, Column.CARRY_END)));
+                    }
+                }
+            }
+            for (List<List<Column>> rule : rules) {
+                if (!printed.contains(rule.get(0).get(0))) {
+                    continue;
+                }
+                BigDecimal left = BigDecimal.ZERO;
+                BigDecimal right = BigDecimal.ZERO;
+                for (Column c : rule.get(0)) {
+                    left = left.add(row.getOrDefault(c, BigDecimal.ZERO));
+                }
+                for (Column c : rule.get(1)) {
+                    right = right.add(row.getOrDefault(c, BigDecimal.ZERO));
+                }
+                if (!NationalLayoutReader.near(left, right, rule.get(0).size() + rule.get(1).size())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Whether a header's lines are laid out to the page's scale: each word of Chinese characters ends at least two
+         * columns a character short of the next word's start (a CJK character is two columns of the text's pitch wide, as
+         * pdftotext -fixed at half a character's width sets it), so its words stand where the page prints them. pdftotext
+         * -layout sets a character a column and pulls a crowded line's next word up to it (a header it sets wide enough
+         * may still pass for one to scale: its positions then stand, as they did before).
+         */
+        private static boolean toScale(List<ReportLine> header) {
+            int pairs = 0;
+            for (ReportLine line : header) {
+                List<Spot> words = spots(line, false);
+                for (int i = 1; i < words.size(); i++) {
+                    Spot a = words.get(i - 1);
+                    int wide = (int) a.text.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
+                    if (wide < 2) {
+                        continue;
+                    }
+                    pairs++;
+                    if (words.get(i).left - a.left < 2 * wide + (a.right - a.left - wide)) {
+                        return false;
+                    }
+                }
+            }
+            return pairs > 0;
+        }
+
+        /** Best assembly so far: pieces left out (group headings), then the labels' spread across the page. */
+        private record Assembly(int skipped, double spread, List<Label> labels) {
+            boolean better(Assembly o) {
+                return o == null || skipped < o.skipped || skipped == o.skipped && spread < o.spread - 1e-9;
+            }
+        }
+
+        /**
+         * The block's labels in order from the header's lines (top to bottom, each in order): a label takes the next
+         * piece of some lines, each piece under the one above it; a piece may be left out (a heading over a group of columns); every
+         * label must name a column of the table and no column twice. Null where no assembly does.
+         */
+        private List<String> labels(List<List<Spot>> lines) {
+            lines = lines.stream().filter(l -> !l.isEmpty()).toList();
+            int total = lines.stream().mapToInt(List::size).sum();
+            if (total == 0 || total > 60) {
+                return null;
+            }
+            // only a heading over two or more pieces of a lower line may be left out: over a group of columns
+            java.util.Set<Spot> groups = new java.util.HashSet<>();
+            for (int i = 0; i < lines.size(); i++) {
+                for (Spot s : lines.get(i)) {
+                    for (int j = i + 1; j < lines.size(); j++) {
+                        if (lines.get(j).stream().filter(o -> o.left - 2 < s.right && s.left - 2 < o.right).count() >= 2) {
+                            groups.add(s);
+                        }
+                    }
+                }
+            }
+            Map<String, Assembly> memo = new java.util.HashMap<>();
+            Assembly best = assemble(lines, groups, new int[lines.size()], 0L, memo);
+            if (best == null || best.labels.isEmpty() || memo.size() > STATES) {
+                return null;
+            }
+            // the lines' pieces are taken in order line by line, the labels not: across the page they stand by place
+            return best.labels.stream().sorted(Comparator.comparingDouble(Label::center)).map(Label::text).toList();
+        }
+
+        /** An assembled label and where its pieces stand on average. */
+        private record Label(String text, double center) {
+        }
+
+        /** Beyond so many states the header is no table's: left to its own positions. */
+        private static final int STATES = 100_000;
+
+        private Assembly assemble(List<List<Spot>> lines, java.util.Set<Spot> groups, int[] at, long used,
+                                  Map<String, Assembly> memo) {
+            String state = java.util.Arrays.toString(at) + "/" + used;
+            if (memo.containsKey(state) || memo.size() > STATES) {
+                return memo.get(state);
+            }
+            int m = lines.size();
+            Assembly best = null;
+            boolean done = true;
+            for (int i = 0; i < m; i++) {
+                done &= at[i] == lines.get(i).size();
+            }
+            if (done) {
+                best = new Assembly(0, 0, List.of());
+            } else {
+                List<Column> all = table.columns();
+                for (int mask = 1; mask < 1 << m; mask++) {
+                    StringBuilder label = new StringBuilder();
+                    double min = Double.MAX_VALUE;
+                    double max = -Double.MAX_VALUE;
+                    double sum = 0;
+                    int count = 0;
+                    Spot above = null;
+                    double spanLeft = Double.MAX_VALUE;
+                    double spanRight = -Double.MAX_VALUE;
+                    boolean fits = true;
+                    for (int i = 0; i < m && fits; i++) {
+                        if ((mask & 1 << i) == 0) {
+                            continue;
+                        }
+                        if (at[i] >= lines.get(i).size()) {
+                            fits = false;
+                            break;
+                        }
+                        Spot s = lines.get(i).get(at[i]);
+                        // a label's pieces stand one under another, give or take the lines' drift
+                        fits = above == null || s.left - 3 < spanRight && spanLeft - 3 < s.right;
+                        spanLeft = Math.min(spanLeft, s.left);
+                        spanRight = Math.max(spanRight, s.right);
+                        label.append(s.text);
+                        min = Math.min(min, s.center());
+                        max = Math.max(max, s.center());
+                        sum += s.center();
+                        count++;
+                        above = s;
+                    }
+                    if (!fits) {
+                        continue;
+                    }
+                    String l = label.toString().replaceAll("[（）()\\s]", "");
+                    String key = role(l) == Role.VALUE ? key(l) : null;
+                    if (key == null) {
+                        continue;
+                    }
+                    int bit = -1;
+                    for (int c = 0; c < all.size(); c++) {
+                        if (all.get(c).key().equals(key)) {
+                            bit = c;
+                        }
+                    }
+                    if (bit < 0 || (used & (1L << bit)) != 0) {
+                        continue;
+                    }
+                    int[] next = at.clone();
+                    for (int i = 0; i < m; i++) {
+                        if ((mask & 1 << i) != 0) {
+                            next[i]++;
+                        }
+                    }
+                    Assembly rest = assemble(lines, groups, next, used | (1L << bit), memo);
+                    if (rest != null) {
+                        List<Label> labels = new ArrayList<>();
+                        labels.add(new Label(l, sum / count));
+                        labels.addAll(rest.labels);
+                        Assembly a = new Assembly(rest.skipped, rest.spread + (max - min), labels);
+                        if (a.better(best)) {
+                            best = a;
+                        }
+                    }
+                }
+                for (int i = 0; i < m; i++) {
+                    if (at[i] < lines.get(i).size() && groups.contains(lines.get(i).get(at[i]))) {
+                        int[] next = at.clone();
+                        next[i]++;
+                        Assembly rest = assemble(lines, groups, next, used, memo);
+                        if (rest != null) {
+                            Assembly a = new Assembly(rest.skipped + 1, rest.spread, rest.labels);
+                            if (a.better(best)) {
+                                best = a;
+                            }
+                        }
+                    }
+                }
+            }
+            memo.put(state, best);
+            return best;
         }
 
         /** A header line holds no figure, does not open with a code, and is no 合计 row on its own. */
@@ -393,7 +839,7 @@ public final class PositionedLayoutReader implements LayoutReader {
                 String l = label.toString().replaceAll("[（）()\\s]", "");
                 Role role = role(l);
                 String key = role == Role.VALUE ? key(l) : null;
-                out.add(new Col(l, key == null && role == Role.VALUE ? Role.OTHER : role, key, (left + right) / 2, left, right, 0));
+                out.add(new Col(l, key == null && role == Role.VALUE ? Role.OTHER : role, key, (left + right) / 2, left, right, 0, Double.NaN));
             }
             out.sort(Comparator.comparingDouble(Col::center));
             if (table == PublicTable.T01 || table == PublicTable.T04) {
@@ -404,7 +850,7 @@ public final class PositionedLayoutReader implements LayoutReader {
                     if (c.role == Role.NAME) {
                         names++;
                     }
-                    sided.add(new Col(c.label, c.role, c.key, c.center, c.left, c.right, names >= 2 ? 1 : 0));
+                    sided.add(new Col(c.label, c.role, c.key, c.center, c.left, c.right, names >= 2 ? 1 : 0, c.edge));
                 }
                 out = sided;
             }
@@ -496,7 +942,11 @@ public final class PositionedLayoutReader implements LayoutReader {
             return table.columns().stream().anyMatch(c -> c.key().equals(key)) ? key : null;
         }
 
-        /** A figure's column: past its header's centre, short of the next header's. */
+        /**
+         * A figure's column: past its header's centre, short of the next header's. Where the column's place is its
+         * figures' file (text), a figure standing more than a character or so off the file may have drifted there from
+         * the neighbouring column (pdftotext sets a line tighter or looser now and then): it fits both.
+         */
         private List<Col> figureColumns(List<Col> columns, Spot s) {
             List<Col> fit = new ArrayList<>();
             for (int i = 0; i < columns.size(); i++) {
@@ -505,8 +955,20 @@ public final class PositionedLayoutReader implements LayoutReader {
                     fit.add(columns.get(i));
                 }
             }
+            if (fit.size() == 1 && !Double.isNaN(fit.get(0).edge)) {
+                int i = columns.indexOf(fit.get(0));
+                double off = s.right - fit.get(0).edge;
+                int neighbour = off < -DRIFT ? i - 1 : off > DRIFT ? i + 1 : -1;
+                if (neighbour >= 0 && neighbour < columns.size() && columns.get(neighbour).key != null
+                        && columns.get(neighbour).block == fit.get(0).block) {
+                    fit.add(off < 0 ? 0 : 1, columns.get(neighbour));
+                }
+            }
             return fit;
         }
+
+        /** How far (characters) a figure of plain text may stand off its column's file and still be its column's. */
+        private static final double DRIFT = 1.5;
 
         /** A name's column: short of its header's centre, past the previous header's. */
         private Col nameColumn(List<Col> columns, Spot s) {
@@ -858,6 +1320,15 @@ public final class PositionedLayoutReader implements LayoutReader {
                     }
                 }
                 why = why == null ? "数字的位置在两栏交界" : why + "；且在两栏交界";
+            }
+            if (doubtful.containsKey(column)) {
+                for (Col c : doubtful.get(column)) {
+                    if (!alternatives.contains(c.key)) {
+                        alternatives.add(c.key);
+                    }
+                }
+                why = why == null ? "该列数字可归入" + (doubtful.get(column).size() + 1) + "栏，表内各栏的加总关系未能区分"
+                        : why + "；且表内各栏的加总关系未能区分";
             }
             if (forced == null && crowded.contains(column) && why == null) {
                 for (Col c : columns) {

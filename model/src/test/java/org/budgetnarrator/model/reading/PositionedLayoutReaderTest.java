@@ -96,6 +96,63 @@ class PositionedLayoutReaderTest {
     }
 
     @Test
+    void aSqueezedHeadersLabelsAreAssembledInOrderAndItsColumnsPlacedByTheFiguresFiles() {
+        // pdftotext -layout pulls a header's words up to each other: 上缴上 / 级支出 and 经营支 / 出 overlap, and the
+        // header stands left of its figures; a line leaving its last four cells blank is placed by the full lines' files
+        String t03 = String.join("\n",
+                "   三、支出决算表",
+                "                                                              公开 03 表",
+                "部门：河西县财政局                                                 金额单位：万元",
+                "                                                              对附属",
+                "                             本年支出            项目支 上缴上 经营支",
+                "科目编码               科目名称              基本支出                     单位补",
+                "                              合计              出    级支出   出",
+                "                                                              助支出",
+                "208       社会保障和就业支出           257.51    250.00      7.51    0.00    0.00    0.00",
+                "20805     行政事业单位养老支出          257.51    250.00      7.51    0.00    0.00    0.00",
+                "210       卫生健康支出               12.84     12.84",
+                "") + "\n";
+        String report = LAID_OUT.substring(0, LAID_OUT.indexOf("\f   三、")) + "\f" + t03;
+        ReadResult result = ReportReader.standard().read(ReportSource.ofText("squeezed.txt", report));
+        assertEquals("257.51", cell(result, "T03", "208", "total"));
+        assertEquals("250.00", cell(result, "T03", "208", "basic"));
+        assertEquals("7.51", cell(result, "T03", "208", "project"));
+        assertEquals("0.00", cell(result, "T03", "20805", "subsidiary"));
+        assertEquals("12.84", cell(result, "T03", "210", "total"));
+        assertEquals("12.84", cell(result, "T03", "210", "basic"));
+        assertEquals(null, cell(result, "T03", "210", "project"));
+        assertTrue(result.report().uncertainCells().stream().noneMatch(u -> u.table().equals("T03")),
+                result.report().uncertainCells().toString());
+    }
+
+    @Test
+    void whereTheRowsIdentitiesAllowTwoColumnsForAFileItsFiguresAreUncertain() {
+        // no line fills its block: 总 = 基本 + X holds for X under any of the four columns right of 基本支出
+        String t03 = String.join("\n",
+                "   三、支出决算表",
+                "                                                              公开 03 表",
+                "部门：河西县财政局                                                 金额单位：万元",
+                "                                                              对附属",
+                "                             本年支出            项目支 上缴上 经营支",
+                "科目编码               科目名称              基本支出                     单位补",
+                "                              合计              出    级支出   出",
+                "                                                              助支出",
+                "208       社会保障和就业支出           257.51    250.00                      7.51",
+                "20805     行政事业单位养老支出          257.51    250.00                      7.51",
+                "") + "\n";
+        String report = LAID_OUT.substring(0, LAID_OUT.indexOf("\f   三、")) + "\f" + t03;
+        ReadResult result = ReportReader.standard().read(ReportSource.ofText("squeezed.txt", report));
+        assertEquals("257.51", cell(result, "T03", "208", "total"));
+        assertEquals("250.00", cell(result, "T03", "208", "basic"));
+        assertTrue(result.report().uncertainCells().stream()
+                        .anyMatch(u -> u.table().equals("T03") && "208".equals(u.row()) && u.value().equals("7.51")
+                                && u.alternatives().size() >= 2),
+                result.report().uncertainCells().toString());
+        assertTrue(result.report().placedCells().stream()
+                .noneMatch(p -> p.table().equals("T03") && p.value().equals("7.51")));
+    }
+
+    @Test
     void theXianningSeedRunTogetherIsLeftToTheNationalReader() throws Exception {
         ReportSource seed = ReportSource.ofText("xianning.txt", Files.readString(SEED));
         assertEquals(0, new PositionedLayoutReader().score(seed));
