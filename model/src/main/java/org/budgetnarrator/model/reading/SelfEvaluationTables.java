@@ -115,6 +115,11 @@ public final class SelfEvaluationTables {
         /** From a PDF: where the 年初目标值 and 实际完成值 columns begin (NaN where not known). */
         private double targetFrom = Double.NaN;
         private double actualFrom = Double.NaN;
+        /** From a PDF: where the 分值/得分 columns after 实际完成值 begin, and the label columns' borders. */
+        private double actualTo = Double.POSITIVE_INFINITY;
+        private double level1From = Double.NEGATIVE_INFINITY;
+        private double level2From = Double.NaN;
+        private double nameFrom = Double.NaN;
 
         Table(ReportSource source, List<ReportLine> lines, ReadingReport report) {
             this.source = source;
@@ -218,7 +223,6 @@ public final class SelfEvaluationTables {
                 return;
             }
             headerEnd = start;
-            columns(lines.get(start));
             // The header's last cells may wrap below its line ("年初目标\n值\n实际完成\n值"): it ends with 完成值.
             StringBuilder head = new StringBuilder(lines.get(start).text().replace(" ", ""));
             int i = start + 1;
@@ -227,8 +231,10 @@ public final class SelfEvaluationTables {
                 i++;
             }
             if (!head.toString().contains("完成值")) {
-                i = start + 1;
+                // A targets table (绩效目标表) prints 指标值 only: no actual to read, so it is no self-evaluation.
+                return;
             }
+            columns(lines.subList(Math.max(0, start - 3), i));
             Rows rows = new Rows();
             for (; i < lines.size(); i++) {
                 ReportLine line = lines.get(i);
@@ -242,47 +248,131 @@ public final class SelfEvaluationTables {
             rows.end();
         }
 
-        /** From a PDF, the header's target and actual columns; plain text has no columns to trust. */
-        private void columns(ReportLine header) {
+        /**
+         * From a PDF, the header's columns (一级, 二级, 三级指标, target, actual and what follows): a word belongs to the
+         * column whose border it stands right of, the borders lying halfway between the header's words, as a cell's
+         * text may stand wider than its header. Plain text has no columns to trust.
+         */
+        private void columns(List<ReportLine> header) {
             if (!source.positioned()) {
                 return;
             }
+            ReportLine.Word level1 = null;
+            ReportLine.Word level2 = null;
+            ReportLine.Word name = null;
             ReportLine.Word target = null;
             ReportLine.Word actual = null;
-            for (ReportLine.Word w : header.words()) {
-                if (w.text().contains("实际完成")) {
-                    actual = w;
-                } else if (w.text().contains("目标值") || w.text().contains("指标值") || w.text().startsWith("年初目标")) {
-                    target = w;
-                }
-            }
-            if (target != null && actual != null) {
-                // A cell's text may stand wider than its header word: the border lies between the two headers.
-                ReportLine.Word name = null;
-                for (ReportLine.Word w : header.words()) {
-                    if (w.text().contains("三级指标")) {
+            ReportLine.Word after = null;
+            for (ReportLine line : header) {
+                for (ReportLine.Word w : line.words()) {
+                    String t = w.text();
+                    if (t.startsWith("一级")) {
+                        level1 = w;
+                    } else if (t.startsWith("二级")) {
+                        level2 = w;
+                    } else if (t.startsWith("三级")) {
                         name = w;
+                    } else if (t.contains("实际完成")) {
+                        actual = w;
+                    } else if (t.contains("目标值") || t.contains("指标值") || t.startsWith("年初目标") || t.startsWith("年度指标")) {
+                        target = w;
+                    } else if (actual != null && w.left() > actual.right() && (after == null || w.left() < after.left())) {
+                        after = w;
                     }
                 }
-                targetFrom = name == null ? target.left() : (name.right() + target.left()) / 2;
-                actualFrom = (target.right() + actual.left()) / 2;
+            }
+            if (target == null || actual == null || target.right() >= actual.left()) {
+                return;
+            }
+            targetFrom = name == null ? target.left() : (name.right() + target.left()) / 2;
+            actualFrom = (target.right() + actual.left()) / 2;
+            if (after != null) {
+                actualTo = (actual.right() + after.left()) / 2;
+            }
+            if (level1 != null && level2 != null && name != null && level1.right() < level2.left()
+                    && level2.right() < name.left()) {
+                level1From = level1.left() - 1;
+                level2From = (level1.right() + level2.left()) / 2;
+                nameFrom = (level2.right() + name.left()) / 2;
             }
         }
 
-        /** The rows being read: labels and name fragments gathered until a line carries the row's two values. */
+        /**
+         * The rows being read: labels and name fragments gathered until a line carries the row's two values. From
+         * text, the fragments come in one run (labels told from names by the frameworks' vocabulary); from a PDF whose
+         * header gives the label columns, each column gathers its own, and a label whose cell wraps over the row's
+         * line (centred on a block of rows) waits until it is whole.
+         */
         private final class Rows {
             private final List<Fragment> pending = new ArrayList<>();
+            private final List<Fragment> pending1 = new ArrayList<>();
+            private final List<Fragment> pending2 = new ArrayList<>();
+            /** The first row a label still gathering stands beside (-1: none). */
+            private int since1 = -1;
+            private int since2 = -1;
             private String level1;
             private String level2;
             /** Indexes of the rows under the current 二级 label, which a 一级 label printed among them takes over. */
             private final List<Integer> block = new ArrayList<>();
+            /** From a PDF: the last row's value line and how far above it its name began, and where the name now begins. */
+            private double lastValueY = Double.NaN;
+            private double lastReach;
+            private double nameY = Double.NaN;
+            /** From a PDF: a label whose cell is whole while no row has yet closed beside its last line. */
+            private Label ready1;
+            private Label ready2;
+
+            private boolean byColumn() {
+                return !Double.isNaN(nameFrom);
+            }
 
             void line(ReportLine line) {
                 List<ReportLine.Word> words = line.words();
                 Split split = split(words);
                 int prefix = split == null ? words.size() : split.prefix();
+                boolean first = true;
                 for (int w = 0; w < prefix; w++) {
-                    pending.add(new Fragment(words.get(w).text(), w == 0));
+                    ReportLine.Word word = words.get(w);
+                    Fragment f = new Fragment(word.text(), first);
+                    first = false;
+                    if (!byColumn()) {
+                        pending.add(f);
+                        continue;
+                    }
+                    double centre = (word.left() + word.right()) / 2;
+                    if (word.right() <= level1From) {
+                        continue; // the vertical 年度绩效指标 label left of the table's columns
+                    }
+                    List<Fragment> column = centre < level2From ? pending1 : centre < nameFrom ? pending2 : pending;
+                    if (column == pending && pending.isEmpty() && !indicators.isEmpty()
+                            && line.y() <= lastValueY + lastReach + 1) {
+                        // The values stand centred beside a wrapped name: a line as far below them as the name began
+                        // above is the last row's name going on.
+                        DocumentDraft.Indicator old = indicators.get(indicators.size() - 1);
+                        indicators.set(indicators.size() - 1, new DocumentDraft.Indicator(old.level1(), old.level2(),
+                                tidy(old.name() + (w == 0 ? "" : " ") + word.text()), old.target(), old.actual()));
+                        continue;
+                    }
+                    if (column == pending && pending.isEmpty()) {
+                        nameY = line.y();
+                    }
+                    // A whole label already gathered in this column ends there: the fragment begins the next one.
+                    if (column == pending1 && isWhole1(pending1)) {
+                        ready1 = new Label(level1Label(join(pending1)), since1);
+                        pending1.clear();
+                        since1 = -1;
+                    } else if (column == pending2 && isWhole2(pending2)) {
+                        ready2 = new Label(join(pending2), since2);
+                        pending2.clear();
+                        since2 = -1;
+                    }
+                    f = new Fragment(word.text(), column.isEmpty() || w == 0 || !sameColumn(words.get(w - 1), centre));
+                    column.add(f);
+                    if (column == pending1 && since1 < 0) {
+                        since1 = indicators.size();
+                    } else if (column == pending2 && since2 < 0) {
+                        since2 = indicators.size();
+                    }
                 }
                 if (split == null) {
                     return;
@@ -290,46 +380,139 @@ public final class SelfEvaluationTables {
                 row(split, line);
             }
 
+            private boolean sameColumn(ReportLine.Word previous, double centre) {
+                double c = (previous.left() + previous.right()) / 2;
+                return (c < level2From) == (centre < level2From) && (c < nameFrom) == (centre < nameFrom);
+            }
+
+            private boolean isWhole1(List<Fragment> label) {
+                String l = compact(level1Label(join(label)));
+                return !label.isEmpty() && whole(l, LEVEL1.contains(l), LEVEL1);
+            }
+
+            private boolean isWhole2(List<Fragment> label) {
+                String l = compact(join(label));
+                return !label.isEmpty() && whole(l, isLevel2(l), PROJECT_LEVEL2.keySet());
+            }
+
+            /** A 一级 label over the rows from {@code from} (none where negative) and those that follow. */
+            private void level1(String label, int from) {
+                for (int r = Math.max(0, from); from >= 0 && r < indicators.size(); r++) {
+                    DocumentDraft.Indicator old = indicators.get(r);
+                    indicators.set(r, new DocumentDraft.Indicator(label, old.level2(), old.name(), old.target(), old.actual()));
+                }
+                level1 = label;
+            }
+
+            private void level2(String label, int from) {
+                block.clear();
+                for (int r = Math.max(0, from); from >= 0 && r < indicators.size(); r++) {
+                    DocumentDraft.Indicator old = indicators.get(r);
+                    indicators.set(r, new DocumentDraft.Indicator(old.level1(), label, old.name(), old.target(), old.actual()));
+                    block.add(r);
+                }
+                level2 = label;
+            }
+
             void end() {
+                for (DocumentDraft.Indicator indicator : indicators) {
+                    if (indicator.level1() == null) {
+                        report.note(subject + "绩效自评表：指标“" + indicator.name() + "”未读出一级指标");
+                    }
+                }
                 if (!pending.isEmpty()) {
                     report.note(subject + "绩效自评表：指标行“" + join(pending) + "”未读出年初目标值和实际完成值");
                 }
             }
 
             private void row(Split split, ReportLine line) {
-                int at = 0;
                 String newLevel1 = null;
-                int l1 = longest(at, f -> LEVEL1.contains(SCORE_NOTE.matcher(f).replaceFirst("")));
-                if (l1 > 0 && l1 < pending.size()) {
-                    newLevel1 = SCORE_NOTE.matcher(join(pending.subList(0, l1))).replaceFirst("").strip();
-                    at = l1;
-                }
                 String newLevel2 = null;
-                final int from = at;
-                int l2 = longest(from, f -> PROJECT_LEVEL2.containsKey(f) || DEPARTMENT_LEVEL2.matcher(f).matches());
-                if (l2 > from && l2 < pending.size()) {
-                    newLevel2 = join(pending.subList(from, l2));
-                    at = l2;
+                int from1 = -1;
+                int from2 = -1;
+                if (byColumn()) {
+                    if (ready1 != null) {
+                        newLevel1 = ready1.text();
+                        from1 = ready1.since();
+                        ready1 = null;
+                    }
+                    if (!pending1.isEmpty() && (isWhole1(pending1) || since1 < indicators.size())) {
+                        if (newLevel1 != null) {
+                            level1(newLevel1, from1);
+                        }
+                        // A label still short of the framework's word waits a row for the rest of its cell.
+                        newLevel1 = level1Label(join(pending1));
+                        from1 = since1;
+                        pending1.clear();
+                        since1 = -1;
+                    }
+                    if (ready2 != null) {
+                        newLevel2 = ready2.text();
+                        from2 = ready2.since();
+                        ready2 = null;
+                    }
+                    if (!pending2.isEmpty() && (isWhole2(pending2) || since2 < indicators.size())) {
+                        if (newLevel2 != null) {
+                            level2(tidy(newLevel2), from2);
+                        }
+                        newLevel2 = join(pending2);
+                        from2 = since2;
+                        pending2.clear();
+                        since2 = -1;
+                    }
+                } else {
+                    int at = 0;
+                    int l1 = longest(at, f -> LEVEL1.contains(level1Label(f)));
+                    if (l1 > 0 && l1 < pending.size()) {
+                        newLevel1 = level1Label(join(pending.subList(0, l1)));
+                        at = l1;
+                    }
+                    final int from = at;
+                    int l2 = longest(from, SelfEvaluationTables::isLevel2);
+                    if (l2 > from && l2 < pending.size()) {
+                        newLevel2 = join(pending.subList(from, l2));
+                        at = l2;
+                    }
+                    pending.subList(0, at).clear();
                 }
-                String name = join(pending.subList(at, pending.size()));
+                String name = tidy(join(pending));
                 pending.clear();
+                lastValueY = line.y();
+                lastReach = Double.isNaN(nameY) ? 0 : Math.max(0, line.y() - nameY);
+                nameY = Double.NaN;
+                if (newLevel2 != null) {
+                    newLevel2 = tidy(newLevel2);
+                }
                 if (name.isEmpty()) {
                     report.uncertain("selfEvaluation", subject, "name", List.of(), line.text(), line, "指标行没有三级指标名称");
                     return;
                 }
                 if (newLevel1 != null) {
-                    if (newLevel2 == null && !block.isEmpty()) {
+                    List<Integer> earlier = new ArrayList<>();
+                    if (newLevel2 == null) {
                         // The 一级 cell is centred on its block: the rows of a 二级 block it cuts belong to it as well.
-                        for (int r : block) {
-                            DocumentDraft.Indicator old = indicators.get(r);
-                            indicators.set(r, new DocumentDraft.Indicator(newLevel1, old.level2(), old.name(), old.target(),
-                                    old.actual()));
+                        earlier.addAll(block);
+                    }
+                    for (int r = Math.max(0, from1); from1 >= 0 && r < indicators.size(); r++) {
+                        if (!earlier.contains(r)) {
+                            earlier.add(r); // beside the label's first line: its cell spans them
                         }
+                    }
+                    for (int r : earlier) {
+                        DocumentDraft.Indicator old = indicators.get(r);
+                        indicators.set(r, new DocumentDraft.Indicator(newLevel1, old.level2(), old.name(), old.target(),
+                                old.actual()));
                     }
                     level1 = newLevel1;
                 }
                 if (newLevel2 != null) {
                     block.clear();
+                    for (int r = Math.max(0, from2); from2 >= 0 && r < indicators.size(); r++) {
+                        DocumentDraft.Indicator old = indicators.get(r);
+                        indicators.set(r, new DocumentDraft.Indicator(old.level1(), newLevel2, old.name(), old.target(),
+                                old.actual()));
+                        block.add(r); // beside the label's first line: its cell spans them
+                    }
                     level2 = newLevel2;
                     Set<String> parents = PROJECT_LEVEL2.get(newLevel2.replace(" ", ""));
                     if (newLevel1 == null && parents != null && level1 != null && !parents.contains(level1)
@@ -339,9 +522,6 @@ public final class SelfEvaluationTables {
                                 + parent + "”（" + line.where() + "）");
                         level1 = parent;
                     }
-                }
-                if (level1 == null) {
-                    report.uncertain("selfEvaluation", subject, "level1", List.of(), name, line, "指标行之前没有一级指标");
                 }
                 block.add(indicators.size());
                 indicators.add(new DocumentDraft.Indicator(level1, level2, name, split.target(), split.actual()));
@@ -376,9 +556,13 @@ public final class SelfEvaluationTables {
          */
         private Split split(List<ReportLine.Word> words) {
             if (!Double.isNaN(actualFrom)) {
-                int prefix = words.size();
-                int actualAt = words.size();
-                for (int w = words.size() - 1; w >= 0; w--) {
+                int end = words.size();
+                while (end > 0 && (words.get(end - 1).left() + words.get(end - 1).right()) / 2 >= actualTo) {
+                    end--; // 分值, 得分, 偏差原因: not the indicator's values
+                }
+                int prefix = end;
+                int actualAt = end;
+                for (int w = end - 1; w >= 0; w--) {
                     double centre = (words.get(w).left() + words.get(w).right()) / 2;
                     if (centre >= actualFrom) {
                         actualAt = w;
@@ -389,9 +573,9 @@ public final class SelfEvaluationTables {
                         break;
                     }
                 }
-                if (prefix < actualAt && actualAt < words.size()) {
-                    return new Split(prefix, text(words, prefix, actualAt), text(words, actualAt, words.size()),
-                            text(words, prefix, words.size()), List.of());
+                if (prefix < actualAt && actualAt < end) {
+                    return new Split(prefix, text(words, prefix, actualAt), text(words, actualAt, end),
+                            text(words, prefix, end), List.of());
                 }
                 return null;
             }
@@ -540,6 +724,10 @@ public final class SelfEvaluationTables {
         }
     }
 
+    /** A label gathered from a PDF's label column, and the first row it stands beside. */
+    private record Label(String text, int since) {
+    }
+
     /** A line's values: the words before them, target and actual (null where the split is uncertain). */
     private record Split(int prefix, String target, String actual, String text, List<String> alternatives) {
     }
@@ -547,6 +735,32 @@ public final class SelfEvaluationTables {
     /** A piece of a label or a name: a word, and whether it begins a line. */
     private record Fragment(String text, boolean lineStart) {
     }
+
+    /** A 一级 label without its score note and the spaces a wrapped cell leaves: "产出指 标 (50 分)" is 产出指标. */
+    private static String level1Label(String label) {
+        return tidy(SCORE_NOTE.matcher(label.strip()).replaceFirst("").strip());
+    }
+
+    /** A label the vocabulary knows and that no longer word of it continues (经济成本 may yet be 经济成本指标). */
+    private static boolean whole(String label, boolean known, Set<String> vocabulary) {
+        return known && vocabulary.stream().noneMatch(v -> v.length() > label.length() && v.startsWith(label));
+    }
+
+    private static boolean isLevel2(String label) {
+        String l = compact(label);
+        return PROJECT_LEVEL2.containsKey(l) || DEPARTMENT_LEVEL2.matcher(l).matches();
+    }
+
+    private static String compact(String text) {
+        return text.replace(" ", "");
+    }
+
+    /** Spaces between two Chinese characters are the layout's, not the text's ("新增国际友好 城市"); others stay. */
+    private static String tidy(String text) {
+        return CJK_SPACE.matcher(text).replaceAll("").strip();
+    }
+
+    private static final Pattern CJK_SPACE = Pattern.compile("(?<=[\\u4e00-\\u9fff，、；：（）])\\s+(?=[\\u4e00-\\u9fff，、；：（）])");
 
     /** Lines of one cell joined: a wrapped line continues without a space, words of one line keep theirs. */
     private static String join(List<Fragment> fragments) {

@@ -224,32 +224,51 @@ class SelfEvaluationTablesTest {
                 oddReport.uncertainCells().get(0).alternatives());
     }
 
+    /** A positioned line as a PDF gives it: words at their left edges in points, 12 points a character. */
+    private static ReportLine positioned(int number, double y, Object... wordsAndLefts) {
+        List<ReportLine.Word> words = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < wordsAndLefts.length; i += 2) {
+            String w = (String) wordsAndLefts[i];
+            double left = ((Number) wordsAndLefts[i + 1]).doubleValue();
+            words.add(new ReportLine.Word(w, left, left + 12 * w.length()));
+            text.append(text.isEmpty() ? "" : " ").append(w);
+        }
+        return new ReportLine(1, number, text.toString(), words, y);
+    }
+
     @Test
-    void fromAPdfTheHeadersColumnsSplitTheValues() {
-        // Positions in points as a PDF gives them: the target column starts near 300, the actual column near 400.
-        List<ReportLine> lines = new ArrayList<>();
-        int[] n = {0};
-        java.util.function.BiConsumer<String, double[]> line = (text, lefts) -> {
-            String[] words = text.split(" ");
-            List<ReportLine.Word> ws = new ArrayList<>();
-            for (int i = 0; i < words.length; i++) {
-                ws.add(new ReportLine.Word(words[i], lefts[i], lefts[i] + 12 * words[i].length()));
-            }
-            n[0]++;
-            lines.add(new ReportLine(1, n[0], text, ws, 20.0 * n[0]));
-        };
-        line.accept("项目名称 某项目", new double[]{50, 150});
-        line.accept("预算数（A） 执行数（B） 执行率（B/A）", new double[]{150, 250, 350});
-        line.accept("10 8 80%", new double[]{150, 250, 350});
-        line.accept("一级指标 二级指标 三级指标 年初目标值 实际完成值", new double[]{50, 120, 200, 300, 400});
-        line.accept("产出指标 数量指标 举办活动 3批 4人次 3批", new double[]{50, 120, 200, 300, 336, 400});
-        line.accept("满意度指标 服务对象满意度指标 满意度 ≥90% 95%", new double[]{50, 120, 200, 300, 400});
+    void fromAPdfTheHeadersColumnsPlaceLabelsNamesAndValues() {
+        // The header gives the columns; a value line stands centred beside its wrapped name, so a name's last line
+        // comes after it; labels wrap over the rows they span; the vertical 年度绩效指标 label stands left of them all;
+        // 分值 and 得分 follow the actual.
+        List<ReportLine> lines = List.of(
+                positioned(1, 40, "项目名称", 50, "某项目", 150),
+                positioned(2, 60, "预算数（A）", 150, "执行数（B）", 250, "执行率（B/A）", 350),
+                positioned(3, 75, "10", 150, "8", 250, "80%", 350),
+                positioned(4, 100, "一级指标", 50, "二级指标", 120, "三级指标", 200, "年初目标值", 300, "实际完成值", 400,
+                        "分值", 480, "得分", 530),
+                positioned(5, 110, "年", 20),
+                positioned(6, 115, "成本", 55, "经济成本", 120),
+                positioned(7, 121, "外事工作支出", 200, "79", 310, "64", 410, "10", 485, "9", 535),
+                positioned(8, 127, "指标", 55, "指标", 125),
+                positioned(9, 140, "数量指标", 120, "举办大型外事", 200),
+                positioned(10, 146, "产出", 55, "3批", 300, "4人次", 336, "5批", 400, "7人次", 436, "2", 485, "2", 535),
+                positioned(11, 152, "活动", 200),
+                positioned(12, 158, "指标", 55),
+                positioned(13, 170, "接待外宾", 200, "40", 310, "60", 410, "2", 485, "2", 535),
+                positioned(14, 190, "满意度指标", 50, "服务对象满意度指标", 110, "满意度", 200, "≥90%", 300, "95%", 400),
+                positioned(15, 210, "偏差大或目标未完成原因分析", 50, "无", 300));
         DocumentDraft document = new DocumentDraft();
         ReadingReport report = new ReadingReport();
         SelfEvaluationTables.read(new ReportSource("t.pdf", lines, true), document, report);
-        List<DocumentDraft.Indicator> read = document.projects().get(0).indicators();
-        assertEquals(new DocumentDraft.Indicator("产出指标", "数量指标", "举办活动", "3批 4人次", "3批"), read.get(0));
-        assertEquals(new DocumentDraft.Indicator("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%"), read.get(1));
+        DocumentDraft.Project p = document.projects().get(0);
+        assertEquals("10", p.adjustedBudget());
+        assertEquals(List.of(
+                new DocumentDraft.Indicator("成本指标", "经济成本指标", "外事工作支出", "79", "64"),
+                new DocumentDraft.Indicator("产出指标", "数量指标", "举办大型外事活动", "3批 4人次", "5批 7人次"),
+                new DocumentDraft.Indicator("产出指标", "数量指标", "接待外宾", "40", "60"),
+                new DocumentDraft.Indicator("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%")), p.indicators());
         assertEquals(List.of(), report.uncertainCells());
     }
 
