@@ -166,6 +166,25 @@ class SelfEvaluationTablesTest {
         assertEquals(departmentWide.size(), departmentMatched, "department-wide indicators matching the fixture");
         assertEquals(6, summaryMatched, "summary fields matching the fixture");
         assertEquals(3, differ.size(), String.join("\n", differ));
+        // the printed 基本支出总额 (the total) does not add up with 项目支出总额 to 执行数: the reading says so
+        assertTrue(report.identities().stream().anyMatch(i -> !i.holds() && i.rule().startsWith("基本支出总额")),
+                String.valueOf(report.identities()));
+    }
+
+    @Test
+    void aTargetsTableWithoutActualsIsNoSelfEvaluation() throws IOException {
+        // Shijiazhuang's 绩效目标表 prints 项目名称, 三级指标 and 指标值 but no 实际完成值: nothing to read as evaluated.
+        ReportSource targets = ReportSource.ofText("targets.txt", Files.readString(
+                Path.of("..", "..", "shared", "seeds", "shijiazhuang-city-2024-budget-performance-targets.txt")));
+        DocumentDraft document = new DocumentDraft();
+        SelfEvaluationTables.read(targets, document, new ReadingReport());
+        assertEquals(List.of(), document.projects());
+        assertEquals(List.of(), document.indicators());
+        // a 绩效目标申报表 printing 中期 and 年度 指标值 side by side has two values a line, neither of them an actual
+        String twoTargets = TABLE.replace("VALUES", "3批 5批").replace("年初目标值 实际完成值", "中期指标值 年度指标值");
+        DocumentDraft declared = new DocumentDraft();
+        SelfEvaluationTables.read(ReportSource.ofText("t.txt", twoTargets), declared, new ReadingReport());
+        assertEquals(List.of(), declared.projects());
     }
 
     @Test
