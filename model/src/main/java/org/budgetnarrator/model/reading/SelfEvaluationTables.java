@@ -475,8 +475,15 @@ public final class SelfEvaluationTables {
                     }
                     pending.subList(0, at).clear();
                 }
-                String name = tidy(join(pending));
+                String printed = join(pending);
+                String name = tidy(printed);
                 pending.clear();
+                if (!byColumn() && !name.equals(printed.strip())) {
+                    // Words of Chinese apart on one line are two cells, not one name: a row's target and actual that
+                    // differ in wording ("完成 圆满完成") do not look like values, and would run into the next name.
+                    report.uncertain("selfEvaluation", subject + "/" + name, "name", List.of(printed), printed, line,
+                            "三级指标名称中有以空格分开的中文词，可能混入了上一行的年初目标值和实际完成值");
+                }
                 lastValueY = line.y();
                 lastReach = Double.isNaN(nameY) ? 0 : Math.max(0, line.y() - nameY);
                 nameY = Double.NaN;

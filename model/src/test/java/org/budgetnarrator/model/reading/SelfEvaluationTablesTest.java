@@ -166,6 +166,7 @@ class SelfEvaluationTablesTest {
         assertEquals(departmentWide.size(), departmentMatched, "department-wide indicators matching the fixture");
         assertEquals(6, summaryMatched, "summary fields matching the fixture");
         assertEquals(3, differ.size(), String.join("\n", differ));
+        assertEquals(List.of(), report.uncertainCells(), "nothing uncertain in Xianning's tables");
         // the printed 基本支出总额 (the total) does not add up with 项目支出总额 to 执行数: the reading says so
         assertTrue(report.identities().stream().anyMatch(i -> !i.holds() && i.rule().startsWith("基本支出总额")),
                 String.valueOf(report.identities()));
@@ -241,6 +242,15 @@ class SelfEvaluationTablesTest {
         assertEquals(1, oddReport.uncertainCells().size());
         assertEquals(List.of("target=3批 | actual=4人次 5批", "target=3批 4人次 | actual=5批"),
                 oddReport.uncertainCells().get(0).alternatives());
+
+        // values worded differently do not halve alike: the words run into the next name, which is then flagged
+        DocumentDraft worded = new DocumentDraft();
+        ReadingReport wordedReport = new ReadingReport();
+        SelfEvaluationTables.read(ReportSource.ofText("t.txt", TABLE.replace("VALUES", "完成 圆满完成")
+                .replace("社会效益\n指标\n", "社会效益\n指标\n按时\n")), worded, wordedReport);
+        assertEquals(1, worded.projects().get(0).indicators().size());
+        assertEquals(1, wordedReport.uncertainCells().size(), String.valueOf(wordedReport.uncertainCells()));
+        assertEquals("name", wordedReport.uncertainCells().get(0).column());
     }
 
     /** A positioned line as a PDF gives it: words at their left edges in points, 12 points a character. */
