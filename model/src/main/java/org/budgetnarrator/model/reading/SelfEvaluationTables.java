@@ -43,6 +43,8 @@ public final class SelfEvaluationTables {
             + "生态效益|可持续影响|体制机制改革|人才支撑|科技支撑|服务对象满意度|联系部门满意度|社会公众满意度|职责履行|履职效益");
     /** A score note on a 一级 label: "(50 分)", "（30分）". */
     private static final Pattern SCORE_NOTE = Pattern.compile("[(（]\\s*\\d+(?:\\.\\d+)?\\s*分\\s*[)）]$");
+    /** The columns of a table's 预算执行情况 row, national and provincial. */
+    private static final Pattern BUDGET_LABEL = Pattern.compile("年初预算数|全年预算数|调整后预算数|预算数|全年执行数|执行数|分值|执行率|得分");
     private static final Pattern DEPARTMENT_TITLE = Pattern.compile("(?:部门|单位)?整体.{0,12}自评表");
     private static final Pattern NUMBER = Pattern.compile("[0-9][0-9,]*(?:\\.[0-9]+)?");
     private static final Pattern FIGURES = Pattern.compile("^[0-9][0-9,]*(?:\\.[0-9]+)?%?$");
@@ -171,14 +173,19 @@ public final class SelfEvaluationTables {
                 List<String> figures = new ArrayList<>();
                 for (ReportLine.Word w : values.words()) {
                     if (!FIGURES.matcher(w.text()).matches()) {
-                        figures.clear();
-                        break;
+                        if (!figures.isEmpty()) {
+                            figures.clear();
+                            break;
+                        }
+                        continue; // the row's own label before its figures: 年度资金总额
                     }
                     figures.add(w.text());
                 }
+                // The header's labels, wherever its words break ("年初  预算数", "全年预 算数").
                 List<String> labels = new ArrayList<>();
-                for (ReportLine.Word w : head.words()) {
-                    labels.add(w.text());
+                Matcher found = BUDGET_LABEL.matcher(compact(head.text()));
+                while (found.find()) {
+                    labels.add(found.group());
                 }
                 if (figures.size() != labels.size()) {
                     report.uncertain("selfEvaluation", subject, "budget", labels, values.text(), values,

@@ -173,6 +173,25 @@ class SelfEvaluationTablesTest {
     }
 
     @Test
+    void theNationalBudgetRowReadsItsColumnsByTheirLabels() {
+        // the national 部门整体 table: 年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分, the row labelled 年度资金总额
+        String national = String.join("\n", "2024年度部门整体支出绩效自评表", "单位名称 某局",
+                "年初  预算数 全年预 算数 全年  执行数 分值 执行率 得分", "年度资金总额 4,863.67 5,462.27 4624.00 10 84.65% 8.47",
+                "年度目标", "完成全省工作。", "一级指标 二级指标 三级指标 年度指标值 实际完成值",
+                "产出指标 数量指标 新增国际友好城市 4 对 4 对", "偏差大或目标未完成原因分析", "无。", "");
+        DocumentDraft document = new DocumentDraft();
+        ReadingReport report = new ReadingReport();
+        SelfEvaluationTables.read(ReportSource.ofText("t.txt", national), document, report);
+        DocumentDraft.DepartmentEvaluation e = document.departmentEvaluation();
+        assertEquals(List.of("4863.67", "5462.27", "4624.00", "10", "8.47"), List.of(e.initialBudget(),
+                e.adjustedBudget(), e.executed(), e.budgetExecutionWeight(), e.budgetExecutionScore()));
+        assertEquals("完成全省工作。", e.overallGoal());
+        assertEquals(List.of(new DocumentDraft.Indicator("产出指标", "数量指标", "新增国际友好城市", "4 对", "4 对")),
+                document.indicators());
+        assertEquals(List.of(), report.uncertainCells());
+    }
+
+    @Test
     void aTargetsTableWithoutActualsIsNoSelfEvaluation() throws IOException {
         // Shijiazhuang's 绩效目标表 prints 项目名称, 三级指标 and 指标值 but no 实际完成值: nothing to read as evaluated.
         ReportSource targets = ReportSource.ofText("targets.txt", Files.readString(
