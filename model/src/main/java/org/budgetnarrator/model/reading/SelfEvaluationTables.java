@@ -129,8 +129,10 @@ public final class SelfEvaluationTables {
             this.report = report;
             String first = lines.get(0).text();
             this.subject = first.startsWith("项目名称") ? "项目：" + rest(first, "项目名称") : "部门整体";
-            budget();
             rows();
+            if (hasIndicators()) {
+                budget(); // a 项目名称 line heading something else places nothing
+            }
         }
 
         boolean hasIndicators() {
@@ -620,7 +622,11 @@ public final class SelfEvaluationTables {
             if (type != null && type.endsWith("项目") && type.length() > 2) {
                 type = type.substring(0, type.length() - 2); // 常年性项目: the format keeps 常年性 / 延续性 / 一次性
             }
-            return new DocumentDraft.Project(field("项目名称"), field("主管部门", "项目实施单位"), field("项目实施单位"),
+            String name = field("项目名称");
+            if (name == null && lines.size() > 1 && !lines.get(1).text().startsWith("主管部门")) {
+                name = lines.get(1).text(); // the name printed on the line below its label
+            }
+            return new DocumentDraft.Project(name, field("主管部门", "项目实施单位"), field("项目实施单位"),
                     ticked(field("项目类别")), type, initialBudget, adjustedBudget, executed, score, deviation(), improvement(),
                     indicators);
         }

@@ -251,6 +251,11 @@ class SelfEvaluationTablesTest {
         assertEquals("1、加强管理。\n2、按时支付。", p.improvementPlan());
         assertEquals(List.of(), report.uncertainCells());
 
+        DocumentDraft below = new DocumentDraft();
+        SelfEvaluationTables.read(ReportSource.ofText("t.txt", TABLE.replace("VALUES", "1 2").replace("项目名称 某项目", "项目名称\n某项目")),
+                below, new ReadingReport());
+        assertEquals("某项目", below.projects().get(0).name());
+
         DocumentDraft odd = new DocumentDraft();
         ReadingReport oddReport = new ReadingReport();
         SelfEvaluationTables.read(ReportSource.ofText("t.txt", TABLE.replace("VALUES", "3批 4人次 5批")), odd, oddReport);
@@ -324,8 +329,10 @@ class SelfEvaluationTablesTest {
     void aReportWithoutSelfEvaluationTablesIsLeftAsItIs() {
         DocumentDraft document = new DocumentDraft();
         ReadingReport report = new ReadingReport();
-        SelfEvaluationTables.read(ReportSource.ofText("t.txt", "第一部分 概况\n项目名称 说明\n合计 10\n"), document, report);
+        SelfEvaluationTables.read(ReportSource.ofText("t.txt", "第一部分 概况\n项目名称 说明\n预算数（A） 执行数（B）\n10 8\n合计 10\n"),
+                document, report);
         assertEquals(List.of(), document.projects());
+        assertEquals(List.of(), report.placedCells());
         assertNull(document.toDocument().get("projects"));
         assertNull(document.toDocument().get("summary"));
     }
