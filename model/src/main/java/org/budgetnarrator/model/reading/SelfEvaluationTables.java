@@ -45,6 +45,14 @@ public final class SelfEvaluationTables {
     private static final Pattern SCORE_NOTE = Pattern.compile("[(（]\\s*\\d+(?:\\.\\d+)?\\s*分\\s*[)）]$");
     /** The columns of a table's 预算执行情况 row, national and provincial. */
     private static final Pattern BUDGET_LABEL = Pattern.compile("年初预算数|全年预算数|调整后预算数|预算数|全年执行数|执行数|分值|执行率|得分");
+    /** A project table's title: "2024年度外事工作经费项目绩效自评表", the project named between the year and 项目. */
+    private static final Pattern PROJECT_TITLE = Pattern.compile(
+            "^(?:[一二三四五六七八九十]+、)?\\s*(?:20\\d{2}\\s*年度?)?\\s*(\\S.*?)\\s*项目(?:支出)?绩效(?:评价)?自评表$");
+    /** 预算数 and 执行数 printed as a sentence above the table: "预算数（A）：79万元；执行数（B）：64万元". */
+    private static final Pattern INLINE_BUDGET = Pattern.compile("(预算数|执行数)[^：:；;]{0,8}[：:]\\s*([0-9][0-9,]*(?:\\.[0-9]+)?)\\s*万元");
+    private static final Pattern TRAILING_COLUMNS = Pattern.compile("分值|得分|偏差|完成情况");
+    /** A title standing alone on its line, not a sentence naming one: it ends with 自评表 (and perhaps its year). */
+    private static final Pattern ALONE_TITLE = Pattern.compile("自评表\\s*(?:[（(][^）)]*[)）])?$");
     private static final Pattern DEPARTMENT_TITLE = Pattern.compile("(?:部门|单位)?整体.{0,12}自评表");
     private static final Pattern NUMBER = Pattern.compile("[0-9][0-9,]*(?:\\.[0-9]+)?");
     private static final Pattern FIGURES = Pattern.compile("^[0-9][0-9,]*(?:\\.[0-9]+)?%?$");
@@ -60,22 +68,33 @@ public final class SelfEvaluationTables {
     public static void read(ReportSource source, DocumentDraft document, ReadingReport report) {
         List<ReportLine> lines = source.lines();
         List<Integer> starts = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String t = lines.get(i).text();
             if (t.startsWith("项目名称") || isDepartmentTableStart(lines, i)) {
                 starts.add(i);
+                titles.add(null);
+            } else if (t.length() <= 60 && (PROJECT_TITLE.matcher(t).matches() || DEPARTMENT_TITLE.matcher(t).find()
+                    && ALONE_TITLE.matcher(t).find()) && !headedBelow(lines, i)) {
+                // A table printed under its title alone (as this project's own reports print them): the title names it.
+                starts.add(i);
+                titles.add(t);
             }
         }
         int read = 0;
         for (int s = 0; s < starts.size(); s++) {
             int from = starts.get(s);
             int to = s + 1 < starts.size() ? starts.get(s + 1) : lines.size();
-            Table table = new Table(source, lines.subList(from, to), report);
+            String title = titles.get(s);
+            Matcher project = title == null ? null : PROJECT_TITLE.matcher(title);
+            String titleName = project != null && project.matches() ? project.group(1) : null;
+            boolean isProject = title == null ? lines.get(from).text().startsWith("项目名称") : titleName != null;
+            Table table = new Table(source, lines.subList(from, to), report, isProject, titleName);
             if (!table.hasIndicators()) {
                 continue;
             }
             read++;
-            if (lines.get(from).text().startsWith("项目名称")) {
+            if (isProject) {
                 document.project(table.project());
             } else {
                 table.department(document);
@@ -84,6 +103,18 @@ public final class SelfEvaluationTables {
         if (read > 0) {
             report.note("读取绩效自评表" + read + "张");
         }
+    }
+
+    /** Whether a title's table prints its own 项目名称 or 单位名称 line just below it (then that line starts it). */
+    private static boolean headedBelow(List<ReportLine> lines, int title) {
+        for (int j = title + 1; j < Math.min(lines.size(), title + 5); j++) {
+            String t = lines.get(j).text();
+            if (t.startsWith("项目名称") || t.startsWith("单位名称") || t.startsWith("部门名称")
+                    || t.contains("预算部门") && t.contains("名称")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The 单位名称/部门名称 line of a 部门整体 table: its title stands a few lines above. */
@@ -123,12 +154,16 @@ public final class SelfEvaluationTables {
         private double level2From = Double.NaN;
         private double nameFrom = Double.NaN;
 
-        Table(ReportSource source, List<ReportLine> lines, ReadingReport report) {
+        /** The project's name where the table's title gives it (no 项目名称 line), else null. */
+        private final String titleName;
+
+        Table(ReportSource source, List<ReportLine> lines, ReadingReport report, boolean isProject, String titleName) {
             this.source = source;
             this.lines = lines;
             this.report = report;
+            this.titleName = titleName;
             String first = lines.get(0).text();
-            this.subject = first.startsWith("项目名称") ? "项目：" + rest(first, "项目名称") : "部门整体";
+            this.subject = !isProject ? "部门整体" : titleName != null ? "项目：" + titleName : "项目：" + rest(first, "项目名称");
             rows();
             if (hasIndicators()) {
                 budget(); // a 项目名称 line heading something else places nothing
@@ -167,6 +202,17 @@ public final class SelfEvaluationTables {
                 ReportLine head = lines.get(i);
                 if (head.text().contains("三级指标")) {
                     return;
+                }
+                Matcher inline = INLINE_BUDGET.matcher(head.text());
+                while (inline.find()) {
+                    String value = inline.group(2).replace(",", "");
+                    if (inline.group(1).equals("预算数")) {
+                        adjustedBudget = value;
+                        report.placed("selfEvaluation", subject, "adjustedBudget", value, head);
+                    } else {
+                        executed = value;
+                        report.placed("selfEvaluation", subject, "executed", value, head);
+                    }
                 }
                 if (!(head.text().contains("预算数") && head.text().contains("执行数"))) {
                     continue;
@@ -244,6 +290,13 @@ public final class SelfEvaluationTables {
                 return;
             }
             columns(lines.subList(Math.max(0, start - 3), i));
+            String after = head.substring(head.indexOf("完成值") + "完成值".length());
+            if (Double.isNaN(actualFrom) && TRAILING_COLUMNS.matcher(after).find()) {
+                // Columns after the actual (分值, 得分, 偏差原因) may be blank in any row: without the words' positions
+                // no one can tell whose figures a line's last words are.
+                report.note(subject + "绩效自评表在实际完成值之后还有“" + after + "”栏，文字中无法分清各栏，未读取其指标（请用 PDF）");
+                return;
+            }
             Rows rows = new Rows();
             for (; i < lines.size(); i++) {
                 ReportLine line = lines.get(i);
@@ -622,7 +675,7 @@ public final class SelfEvaluationTables {
             if (type != null && type.endsWith("项目") && type.length() > 2) {
                 type = type.substring(0, type.length() - 2); // 常年性项目: the format keeps 常年性 / 延续性 / 一次性
             }
-            String name = field("项目名称");
+            String name = titleName != null ? titleName : field("项目名称");
             if (name == null && lines.size() > 1 && !lines.get(1).text().startsWith("主管部门")) {
                 name = lines.get(1).text(); // the name printed on the line below its label
             }

@@ -326,6 +326,44 @@ class SelfEvaluationTablesTest {
     }
 
     @Test
+    void tablesHeadedByTheirTitlesAloneReadAsThisProjectsOwnReportsPrintThem() {
+        // WordReport prints a 部门整体 table under its title only, and a project's under a title naming it with its
+        // 预算数 and 执行数 in a sentence; the tables have 分值, 得分 and 偏差原因 columns after the actual.
+        Object[] header = {"一级指标", 50, "二级指标", 120, "三级指标", 200, "年度指标值", 300, "实际完成值", 400, "分值", 480,
+                "得分", 520, "偏差原因分析及改进措施", 560};
+        List<ReportLine> lines = List.of(
+                positioned(1, 40, "第六部分", 50, "绩效自评表", 160),
+                positioned(2, 60, "2024年度部门整体支出绩效自评表", 50),
+                positioned(3, 80, header),
+                positioned(4, 100, "产出指标", 50, "数量指标", 120, "新增友城", 200, "≥4对", 300, "4对", 400, "10", 480, "10", 520,
+                        "无偏差", 560),
+                positioned(5, 130, "2024年度外事工作经费项目绩效自评表", 50),
+                positioned(6, 150, "预算数（A）：79.00万元；执行数（B）：64.00万元；执行率（B/A）：81.01%", 50),
+                positioned(7, 170, header),
+                positioned(8, 190, "成本指标", 50, "经济成本指标", 120, "外事工作支出", 200, "79", 300, "64", 400, "5", 480, "4",
+                        520, "无偏差", 560));
+        DocumentDraft document = new DocumentDraft();
+        ReadingReport report = new ReadingReport();
+        SelfEvaluationTables.read(new ReportSource("own.pdf", lines, true), document, report);
+        assertEquals(List.of(new DocumentDraft.Indicator("产出指标", "数量指标", "新增友城", "≥4对", "4对")), document.indicators());
+        DocumentDraft.Project p = document.projects().get(0);
+        assertEquals("外事工作经费", p.name());
+        assertEquals(List.of("79.00", "64.00"), List.of(p.adjustedBudget(), p.executed()));
+        assertEquals(List.of(new DocumentDraft.Indicator("成本指标", "经济成本指标", "外事工作支出", "79", "64")), p.indicators());
+        assertEquals(1, document.projects().size());
+
+        // the same as text: whether a line's last figures are 分值/得分 or the values cannot be told, so none is read
+        StringBuilder text = new StringBuilder();
+        lines.forEach(l -> text.append(l.text()).append('\n'));
+        DocumentDraft fromText = new DocumentDraft();
+        ReadingReport textReport = new ReadingReport();
+        SelfEvaluationTables.read(ReportSource.ofText("own.txt", text.toString()), fromText, textReport);
+        assertEquals(List.of(), fromText.projects());
+        assertEquals(List.of(), fromText.indicators());
+        assertTrue(textReport.notes().stream().anyMatch(n -> n.contains("分值")), String.valueOf(textReport.notes()));
+    }
+
+    @Test
     void aReportWithoutSelfEvaluationTablesIsLeftAsItIs() {
         DocumentDraft document = new DocumentDraft();
         ReadingReport report = new ReadingReport();
