@@ -41,7 +41,7 @@ public final class DocumentDraft {
 
     /** A project of a 项目支出绩效自评表; figures as printed (in the document's money unit), null where not printed. */
     public record Project(String name, String supervisor, String implementingUnit, String category, String type,
-                          String initialBudget, String adjustedBudget, String executed, String score,
+                          String initialBudget, String adjustedBudget, String executed,
                           String deviationAnalysis, String improvementPlan, List<Indicator> indicators) {
 
         public Project {
@@ -58,7 +58,6 @@ public final class DocumentDraft {
             put(m, "initialBudget", initialBudget);
             put(m, "adjustedBudget", adjustedBudget);
             put(m, "executed", executed);
-            put(m, "score", score);
             put(m, "deviationAnalysis", deviationAnalysis);
             put(m, "improvementPlan", improvementPlan);
             if (!indicators.isEmpty()) {

@@ -18,8 +18,15 @@ import java.util.regex.Pattern;
  * its two values; what stands before them since the previous row is, in this order, a 一级指标 label, a 二级指标
  * label and the 三级指标 name. Labels are told from names by the national indicator framework's vocabulary (and the
  * provincial frameworks for 部门整体 evaluation), never by one report's wording. A value line that cannot be split
- * into target and actual with certainty is reported uncertain, not guessed. From a PDF, where the header's 年初目标值
- * and 实际完成值 columns stand is known, the split follows the words' positions instead.
+ * into target and actual with certainty is reported uncertain, not guessed. From a PDF, where the header's columns
+ * stand is known, each word goes to the column it stands in (labels, name, target, actual; 分值 and 得分 after them are
+ * left out), a wrapped name's line below its values still counts to it, and a label wrapping over several rows to all
+ * of them. Text cannot tell a blank 分值 from a value, so a text table with such columns is noted, not read.
+ *
+ * <p>A table is found at its 项目名称 line, at the 单位名称 line under a 部门整体 title, or (as this project's own
+ * reports print them) at a title standing alone, which then names the project. A 绩效目标表 (指标值 without 实际完成值)
+ * is no self-evaluation and is passed over. The budget row's 得分 is the execution rate's score: stored for the
+ * department (budgetExecutionScore), not as a project's score.
  */
 public final class SelfEvaluationTables {
 
@@ -156,12 +163,14 @@ public final class SelfEvaluationTables {
 
         /** The project's name where the table's title gives it (no 项目名称 line), else null. */
         private final String titleName;
+        private final boolean isProject;
 
         Table(ReportSource source, List<ReportLine> lines, ReadingReport report, boolean isProject, String titleName) {
             this.source = source;
             this.lines = lines;
             this.report = report;
             this.titleName = titleName;
+            this.isProject = isProject;
             String first = lines.get(0).text();
             this.subject = !isProject ? "部门整体" : titleName != null ? "项目：" + titleName : "项目：" + rest(first, "项目名称");
             rows();
@@ -249,8 +258,8 @@ public final class SelfEvaluationTables {
                     String column = label.startsWith("年初预算") ? "initialBudget" : label.contains("预算数") ? "adjustedBudget"
                             : label.contains("执行数") ? "executed" : label.startsWith("分值") ? "weight"
                             : label.startsWith("得分") ? "score" : null;
-                    if (column == null) {
-                        continue;
+                    if (column == null || isProject && (column.equals("weight") || column.equals("score"))) {
+                        continue; // a project's budget row scores its execution rate: the format has no field for it
                     }
                     switch (column) {
                         case "initialBudget" -> initialBudget = value;
@@ -680,7 +689,7 @@ public final class SelfEvaluationTables {
                 name = lines.get(1).text(); // the name printed on the line below its label
             }
             return new DocumentDraft.Project(name, field("主管部门", "项目实施单位"), field("项目实施单位"),
-                    ticked(field("项目类别")), type, initialBudget, adjustedBudget, executed, score, deviation(), improvement(),
+                    ticked(field("项目类别")), type, initialBudget, adjustedBudget, executed, deviation(), improvement(),
                     indicators);
         }
 
