@@ -63,8 +63,9 @@ class ReadReportApiTest {
         JsonNode reading = read.path("reading");
         assertEquals(reading.path("placedCells").size(), reading.path("placedCount").asInt());
         // The nine tables read, as bin/narrator read reads them: 175 figures placed, the one 公开09 figure that fits two
-        // cells flagged with both.
-        assertEquals(175, reading.path("placedCount").asInt(), reading.toString());
+        // cells flagged with both; and the 附件's self-evaluation tables: 73 indicators' target and actual, and the 预算数
+        // and 执行数 of three projects and of the department, 154 more.
+        assertEquals(175 + 154, reading.path("placedCount").asInt(), reading.toString());
         assertEquals(1, reading.path("uncertainCells").size(), reading.toString());
         assertEquals(2, reading.path("uncertainCells").path(0).path("alternatives").size(), reading.toString());
         assertTrue(reading.path("notes").size() > 0, reading.toString());

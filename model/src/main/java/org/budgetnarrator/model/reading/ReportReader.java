@@ -97,6 +97,7 @@ public final class ReportReader {
             report.note("按" + best.name() + "表式读取");
             best.read(source, document, report);
         }
+        SelfEvaluationTables.read(source, document, report);
         if (document.year() == null || report.incomplete()) {
             partial = true;
         }
