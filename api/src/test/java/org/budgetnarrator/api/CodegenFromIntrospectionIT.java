@@ -97,6 +97,7 @@ class CodegenFromIntrospectionIT {
                           scalars:
                             Money: string
                             Decimal: string
+                            Upload: File
                     """.formatted(base, token.asText(), out));
             // Run from its own folder: it loads its plugins from the working directory's node_modules.
             String log = exec(codegen, codegen.resolve("node_modules/.bin/graphql-codegen").toString(), "--config", dir.resolve("codegen.yml").toString());
